@@ -1,0 +1,29 @@
+"""factcheck: which facts agree, which conflict, and which only one source reports.
+
+Public API: ``compare(sources, **settings) -> Report`` and
+``split_sentences(text) -> list[str]``. Imported lazily so that
+``factcheck --version`` and ``--help`` stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from factcheck.compare import compare
+    from factcheck.model import Report
+    from factcheck.sentences import split_sentences
+
+__all__ = ["Report", "__version__", "compare", "split_sentences"]
+
+_LAZY = {"compare": "factcheck.compare", "Report": "factcheck.model", "split_sentences": "factcheck.sentences"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")

@@ -1,0 +1,126 @@
+"""Clean: mark page furniture that is not reporting, keep everything else.
+
+Furniture is recognised line by line from a table of patterns (view counters,
+reading times, "N months ago", "Today:<date>", advertisements, share and
+subscribe prompts, comment forms, bare datelines). Nothing is deleted from the
+text: dropped lines are listed with their offsets and reason, and the kept
+lines are returned as blocks (paragraphs) of offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from factcheck.model import Article, CleanArticle, Dropped
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+
+# Each line is tested against these in order; the first match names the reason.
+FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        ("view counter", r"[\d.,]+\s*[km]?\s+(?:views?|reads?|hits)"),
+        ("reading time", r"\d+\s*(?:-\s*)?(?:mins?|minutes?)\s+read"),
+        ("relative age", r"(?:\d+|an?|one)\s+(?:seconds?|mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago"),
+        ("today line", r"today\s*:.*"),
+        ("advertisement", r"(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|story continues below)"),
+        (
+            "comment form",
+            r"(?:leave a (?:reply|comment)|your email address will not be published\.?|required fields are marked\s*\*?|"
+            r"(?:name|email|website|comment)\s*\*?|post comment|submit|cancel reply|"
+            r"save my name, email, and website in this browser.*|\d+\s+comments?|comments?|reply)",
+        ),
+        (
+            "share or subscribe",
+            r"(?:share(?: this(?: article| story)?)?(?: on \w+)?|tweet|print|email this|"
+            r"(?:facebook|twitter|whatsapp|telegram|linkedin|email|x|reddit)(?:[\s,|/·]+(?:facebook|twitter|whatsapp|telegram|linkedin|email|x|reddit))*|"
+            r"subscribe(?: to [\w\s]{1,40})?|sign up (?:for|to) [\w\s]{1,60}|follow us on [\w\s,]{1,60}|"
+            r"click here to [\w\s]{1,60}|related(?: articles| stories)?|read more|see also)[.:!]?",
+        ),
+        (
+            "dateline",
+            rf"(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*(?:,|at|-)?\s*{_TIME})?",
+        ),
+    )
+)
+
+# After one of these the rest of the page is the comment section, never the article.
+COMMENT_SECTION = re.compile(r"(?:leave a (?:reply|comment)|\d+\s+comments?|comments?)\s*", re.IGNORECASE)
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int, int]]:
+    """Yield (line number from 1, start, end) for each line, end excluding the newline."""
+    start = 0
+    number = 1
+    length = len(text)
+    while start <= length:
+        newline = text.find("\n", start)
+        end = length if newline == -1 else newline
+        stripped_end = end - 1 if end > start and text[end - 1] == "\r" else end
+        yield number, start, stripped_end
+        if newline == -1:
+            return
+        start = newline + 1
+        number += 1
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why a line is page furniture, or None when it may be reporting."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    for reason, pattern in FURNITURE:
+        if pattern.fullmatch(stripped):
+            return reason
+    return None
+
+
+def clean(article: Article, enabled: bool = True) -> CleanArticle:
+    """Split the article into kept paragraphs and dropped furniture lines."""
+    text = article.text
+    dropped: list[Dropped] = []
+    blocks: list[tuple[int, int]] = []
+    block_start: int | None = None
+    block_end = 0
+    in_comments = False
+    for number, start, end in iter_lines(text):
+        line = text[start:end]
+        reason = None
+        if enabled:
+            reason = furniture_reason(line)
+            if reason is None and in_comments and line.strip():
+                reason = "comment section"
+            if reason is not None and COMMENT_SECTION.fullmatch(line.strip()):
+                in_comments = True
+        if reason is not None:
+            offset = len(line) - len(line.lstrip())
+            dropped.append(Dropped(line.strip(), start + offset, start + offset + len(line.strip()), number, reason))
+        if reason is not None or not line.strip():
+            if block_start is not None:
+                blocks.append((block_start, block_end))
+                block_start = None
+            continue
+        if block_start is None:
+            block_start = start + len(line) - len(line.lstrip())
+        block_end = start + len(line.rstrip())
+    if block_start is not None:
+        blocks.append((block_start, block_end))
+    return CleanArticle(article=article, blocks=tuple(blocks), dropped=tuple(dropped), title=find_title(text, blocks))
+
+
+_TERMINAL = ".!?…:;\"'”’)"
+
+
+def find_title(text: str, blocks: list[tuple[int, int]]) -> str | None:
+    """The headline: a first kept line that reads as a title (no closing punctuation, short)."""
+    if not blocks:
+        return None
+    start, end = blocks[0]
+    first_line = text[start:end].split("\n", 1)[0].strip()
+    if not first_line or first_line[-1] in _TERMINAL or len(first_line.split()) > 25:
+        return None
+    return first_line

@@ -1,0 +1,81 @@
+"""compare(): compose the stages into a Report.
+
+read -> clean -> sentences -> claims (with facts) -> align -> judge -> Report.
+Each stage is a function of its input and the settings; none reaches back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from factcheck import __version__
+from factcheck.align import align, entity_aliases
+from factcheck.claims import claims_from_sentences, split_article
+from factcheck.clean import clean
+from factcheck.errors import InputError
+from factcheck.judge import judge
+from factcheck.model import Alignment, Claim, CleanArticle, Report, SourceSummary
+from factcheck.read import read_source, source_ids
+from factcheck.settings import Settings
+
+Source = Path | str
+
+
+def compare(sources: Sequence[Source], settings: Settings | None = None, **options: object) -> Report:
+    """Compare two or more articles about one event.
+
+    Each source is a ``pathlib.Path`` (read from disk; ``Path('-')`` is
+    standard input) or a ``str`` holding the article text itself. Keyword
+    options are the fields of :class:`factcheck.settings.Settings`
+    (``threshold=0.6``, ``scorer="token_sort_ratio"``, ...).
+    """
+    if isinstance(sources, (str, Path)):
+        raise InputError("compare() takes a list of sources, e.g. compare([Path('a.txt'), Path('b.txt')])")
+    if settings is None:
+        settings = Settings.from_options(**options)
+    elif options:
+        raise InputError("pass either settings=Settings(...) or keyword options, not both")
+    if len(sources) < 2:
+        raise InputError(f"need at least two sources to compare, got {len(sources)}; give two or more articles")
+    articles = [read_source(s, sid) for s, sid in zip(sources, source_ids(len(sources)))]
+    cleaned = [clean(a, settings.clean) for a in articles]
+    claims_by_source = {c.article.id: _claims_of(c) for c in cleaned}
+    all_claims = [claim for claims in claims_by_source.values() for claim in claims]
+    aliases = entity_aliases(all_claims)
+    alignments = _in_reading_order(align(claims_by_source, settings, aliases), all_claims)
+    groups = tuple(judge(a, f"G{n}", settings, aliases) for n, a in enumerate(alignments, start=1))
+    return Report(
+        version=__version__,
+        settings=settings.to_dict(),
+        sources=tuple(_summary(c, claims_by_source[c.article.id]) for c in cleaned),
+        claims=tuple(all_claims),
+        groups=groups,
+        texts={c.article.id: c.article.text for c in cleaned},
+    )
+
+
+def _claims_of(cleaned: CleanArticle) -> tuple[Claim, ...]:
+    claims = claims_from_sentences(split_article(cleaned))
+    if not claims:
+        where = cleaned.article.path or cleaned.article.name
+        raise InputError(f"{where}: no article text left after removing page furniture; check the file")
+    return claims
+
+
+def _in_reading_order(alignments: list[Alignment], all_claims: list[Claim]) -> list[Alignment]:
+    position = {c.id: n for n, c in enumerate(all_claims)}
+    return sorted(alignments, key=lambda a: min(position[c.id] for c in a.claims))
+
+
+def _summary(cleaned: CleanArticle, claims: tuple[Claim, ...]) -> SourceSummary:
+    article = cleaned.article
+    return SourceSummary(
+        id=article.id,
+        name=article.name,
+        path=article.path,
+        title=cleaned.title,
+        sentences=len({c.sentence for c in claims}),
+        claims=len(claims),
+        dropped=cleaned.dropped,
+    )

@@ -1,0 +1,161 @@
+"""The data that flows between pipeline stages: frozen dataclasses, no logic.
+
+Every span (dropped furniture, sentence, claim, fact) carries ``start``/``end``
+character offsets into the *original* text of its article, so
+``article.text[x.start:x.end]`` is always the span's words (spaCy-style views
+by offset rather than copies that drift from the source).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+FactType = Literal["quantity", "date", "entity"]
+Status = Literal["agreement", "discrepancy", "unique"]
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A piece of page furniture removed by the cleaner, kept so nothing is lost."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One source as read from disk, stdin or a string, before any cleaning."""
+
+    id: str
+    name: str
+    path: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CleanArticle:
+    """An article with its furniture marked: ``blocks`` are the kept spans."""
+
+    article: Article
+    blocks: tuple[tuple[int, int], ...]
+    dropped: tuple[Dropped, ...]
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    source: str
+    index: int
+    text: str
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One checkable value in a claim.
+
+    ``value`` is the normalised value (a number for quantities, an ISO-like
+    string for dates, a canonical name for entities); ``key`` is what two facts
+    must share to be comparable (the counted noun's stem, the date's
+    granularity, the entity's kind).
+    """
+
+    type: FactType
+    text: str
+    start: int
+    end: int
+    value: int | float | str | None
+    unit: str | None = None
+    qualifier: str | None = None
+    key: str = ""
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    source: str
+    sentence: int
+    text: str
+    start: int
+    end: int
+    line: int
+    facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Claims from two or more sources (or one lone claim) found to state the same thing."""
+
+    claims: tuple[Claim, ...]
+    score: float
+    matched: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    type: str
+    values: dict[str, str]
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    status: Status
+    score: float
+    claims: tuple[str, ...]
+    discrepancies: tuple[Discrepancy, ...] = ()
+    matched: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    id: str
+    name: str
+    path: str | None
+    title: str | None
+    sentences: int
+    claims: int
+    dropped: tuple[Dropped, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of a comparison; ``to_dict()`` is the JSON export."""
+
+    version: str
+    settings: dict[str, object]
+    sources: tuple[SourceSummary, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[Group, ...]
+    schema_version: int = 1
+    texts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def summary(self) -> dict[str, object]:
+        agreements = sum(1 for g in self.groups if g.status == "agreement")
+        discrepancies = sum(1 for g in self.groups if g.status == "discrepancy")
+        claim_source = {c.id: c.source for c in self.claims}
+        unique = {s.id: 0 for s in self.sources}
+        for group in self.groups:
+            if group.status == "unique":
+                unique[claim_source[group.claims[0]]] += 1
+        return {"agreements": agreements, "discrepancies": discrepancies, "unique": unique}
+
+    def claim(self, claim_id: str) -> Claim:
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        raise KeyError(claim_id)
+
+    def to_dict(self) -> dict[str, object]:
+        from factcheck.report.json import report_to_dict
+
+        return report_to_dict(self)

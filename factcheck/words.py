@@ -1,0 +1,113 @@
+"""Word-level normalisation shared by alignment and judging.
+
+Content words are lower-cased, stripped of possessives, stemmed with NLTK's
+Snowball stemmer (no data needed) after mapping irregular forms
+("withdrew" -> "withdraw", "seizure" -> "seize"), and stop words are dropped,
+so that "rebels seized Saraqib" and "the seizure of Saraqib by rebels" share
+their content.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nltk.stem.snowball import SnowballStemmer
+
+TOKEN = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having he
+    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not
+    of off on once only or other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up very was we were what
+    when where which while who whom why will with would you your yours yourself yourselves s t said says say
+    according also would could may might must shall will just now ago since amid via per among upon within without
+    """.split()
+)
+
+# Forms Snowball cannot bring together with their base; news verbs first.
+IRREGULAR = {
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "withdrawal": "withdraw",
+    "seizure": "seize",
+    "took": "take",
+    "taken": "take",
+    "fell": "fall",
+    "fallen": "fall",
+    "held": "hold",
+    "led": "lead",
+    "began": "begin",
+    "begun": "begin",
+    "fought": "fight",
+    "struck": "strike",
+    "shot": "shoot",
+    "killings": "kill",
+    "dead": "death",
+    "died": "death",
+    "die": "death",
+    "dies": "death",
+    "deaths": "death",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "people": "person",
+    "persons": "person",
+    "bought": "buy",
+    "sold": "sell",
+    "told": "tell",
+    "won": "win",
+    "lost": "lose",
+    "loss": "lose",
+    "gave": "give",
+    "given": "give",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "met": "meet",
+    "left": "leave",
+    "brought": "bring",
+    "thought": "think",
+    "sought": "seek",
+    "caught": "catch",
+    "spoke": "speak",
+    "spoken": "speak",
+    "wrote": "write",
+    "written": "write",
+    "chose": "choose",
+    "chosen": "choose",
+    "rose": "rise",
+    "risen": "rise",
+    "fled": "flee",
+    "hit": "hit",
+    "overran": "overrun",
+}
+
+
+@lru_cache(maxsize=None)
+def stem(word: str) -> str:
+    """Stem of a lower-cased word, cached: Snowball costs about 10 µs a call."""
+    return _stemmer().stem(IRREGULAR.get(word, word))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> SnowballStemmer:
+    # Imported on first use: nltk is slow to import and `--help` needs none of it.
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, possessives removed."""
+    return [_POSSESSIVE.sub("", token) for token in TOKEN.findall(text.lower())]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words, in order, stop words dropped."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and not (len(w) == 1 and w.isalpha())]

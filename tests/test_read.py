@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import InputError
+from factcheck.read import read_source, source_ids
+
+
+def test_read_source_ids_run_past_z() -> None:
+    ids = source_ids(28)
+    assert ids[:3] == ["A", "B", "C"]
+    assert ids[25:] == ["Z", "AA", "AB"]
+
+
+def test_read_file_keeps_text_and_drops_bom(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("\ufeffRebels took Aleppo.\n".encode())
+    article = read_source(path, "A")
+    assert article.text == "Rebels took Aleppo.\n"
+    assert (article.id, article.name, article.path) == ("A", "a.txt", str(path))
+
+
+def test_read_string_is_the_article_itself() -> None:
+    article = read_source("Rebels took Aleppo.", "B")
+    assert article.text == "Rebels took Aleppo."
+    assert article.path is None
+
+
+def test_read_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"From stdin.")))
+    assert read_source(Path("-"), "A").text == "From stdin."
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"  \n\t\n", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("Caf\u00e9".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
+def test_read_rejects_unusable_files(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_source(path, "A")
+
+
+def test_read_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_source(tmp_path / "missing.txt", "A")
+    with pytest.raises(InputError, match="is a directory"):
+        read_source(tmp_path, "A")
+
+
+def test_read_rejects_other_types() -> None:
+    with pytest.raises(InputError, match=r"pathlib.Path"):
+        read_source(b"bytes", "A")  # type: ignore[arg-type]
