@@ -12,13 +12,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from factcheck.compare import compare
     from factcheck.model import Report
+    from factcheck.pipeline import compare
     from factcheck.sentences import split_sentences
 
 __all__ = ["Report", "__version__", "compare", "split_sentences"]
 
-_LAZY = {"compare": "factcheck.compare", "Report": "factcheck.model", "split_sentences": "factcheck.sentences"}
+_LAZY = {
+    "compare": "factcheck.pipeline",
+    "Report": "factcheck.model",
+    "split_sentences": "factcheck.sentences",
+}
 
 
 def __getattr__(name: str) -> Any:

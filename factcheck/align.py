@@ -6,9 +6,15 @@ matrix products for the overlaps), never in a Python double loop. The combined
 score is a weighted mean of three similarities of the two claims:
 
 - ``text``: the rapidfuzz scorer over their content-word stems;
-- ``overlap``: the Dice overlap of their content-word stems;
-- ``facts``: the Dice overlap of their facts and entities (counted nouns,
-  numbers, dates, names), used only when both claims carry some.
+- ``overlap``: the cosine of their content-word stems and entity names, each
+  weighted by its inverse document frequency over all the claims being
+  compared, so that a rare shared name ("Saraqib") counts for more than a word
+  every claim uses ("Aleppo" in an article about Aleppo);
+- ``facts``: the Dice overlap of their numbers, counted nouns and dates, used
+  only when both claims carry some.
+
+A headline or subheading (a claim with no closing punctuation) is aligned only
+with another headline: a title and a body sentence share words, not a fact.
 
 Pairs are matched one-to-one by descending score above the threshold; a claim
 left over joins the group of its best partner when that score also clears the
@@ -27,6 +33,9 @@ from factcheck.model import Alignment, Claim, Fact
 from factcheck.settings import Settings
 from factcheck.words import content_stems
 
+# A left-over claim joins a group when it scores at least this share of the group's own pair.
+ATTACH_RATIO = 0.9
+
 SCORER_FUNCTIONS = {
     "token_set_ratio": fuzz.token_set_ratio,
     "token_sort_ratio": fuzz.token_sort_ratio,
@@ -39,21 +48,28 @@ SCORER_FUNCTIONS = {
 
 @dataclass(frozen=True, slots=True)
 class ClaimFeatures:
-    """What alignment compares: content stems and fact features of one claim."""
+    """What alignment compares: content stems, names and fact features of one claim."""
 
     stems: frozenset[str]
     text: str
     facts: frozenset[str]
+    names: frozenset[str]
+    heading: bool
 
 
-def fact_features(facts: tuple[Fact, ...], aliases: dict[str, str]) -> frozenset[str]:
-    """Comparable features of facts: entity names (aliases unified), counted nouns, numbers, dates."""
+def name_features(facts: tuple[Fact, ...], aliases: dict[str, str]) -> frozenset[str]:
+    """Entity names, acronyms unified with their long form."""
+    names = (str(f.value) for f in facts if f.type == "entity")
+    return frozenset("entity:" + aliases.get(name, name) for name in names)
+
+
+def fact_features(facts: tuple[Fact, ...]) -> frozenset[str]:
+    """Comparable features of numbers and dates: counted nouns, values, dates."""
     features: set[str] = set()
     for fact in facts:
         if fact.type == "entity":
-            name = str(fact.value)
-            features.add("entity:" + aliases.get(name, name))
-        elif fact.type == "quantity":
+            continue
+        if fact.type == "quantity":
             if fact.key:
                 features.add("unit:" + fact.key)
             features.add(f"number:{fact.value}")
@@ -62,9 +78,45 @@ def fact_features(facts: tuple[Fact, ...], aliases: dict[str, str]) -> frozenset
     return frozenset(features)
 
 
+_CLOSING = frozenset(".!?…\"'”’)")
+
+
+def is_heading(text: str) -> bool:
+    return text.rstrip()[-1:] not in _CLOSING
+
+
 def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
     stems = content_stems(claim.text)
-    return ClaimFeatures(frozenset(stems), " ".join(sorted(set(stems))), fact_features(claim.facts, aliases))
+    return ClaimFeatures(
+        stems=frozenset(stems),
+        text=" ".join(sorted(set(stems))),
+        facts=fact_features(claim.facts),
+        names=name_features(claim.facts, aliases),
+        heading=is_heading(claim.text),
+    )
+
+
+def idf_weights(bags: list[frozenset[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of each item over the claims being compared."""
+    frequency: dict[str, int] = {}
+    for bag in bags:
+        for item in bag:
+            frequency[item] = frequency.get(item, 0) + 1
+    total = len(bags)
+    return {item: float(np.log((1 + total) / (1 + count)) + 1.0) for item, count in frequency.items()}
+
+
+def idf_cosine_matrix(
+    rows: list[frozenset[str]], cols: list[frozenset[str]], idf: dict[str, float]
+) -> np.ndarray:
+    """Cosine of IDF-weighted bags, every row against every column, by one matrix product."""
+    vocabulary = {item: i for i, item in enumerate(sorted(set().union(*rows, *cols)))}
+    weights = np.array([idf.get(item, 1.0) for item in vocabulary], dtype=np.float32)
+    left = _incidence(rows, vocabulary) * weights
+    right = _incidence(cols, vocabulary) * weights
+    norms = np.linalg.norm(left, axis=1)[:, None] * np.linalg.norm(right, axis=1)[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(norms > 0, (left @ right.T) / norms, 0.0)
 
 
 def dice_matrix(rows: list[frozenset[str]], cols: list[frozenset[str]]) -> np.ndarray:
@@ -85,43 +137,57 @@ def _incidence(sets: list[frozenset[str]], vocabulary: dict[str, int]) -> np.nda
     return matrix
 
 
-def score_matrix(left: list[ClaimFeatures], right: list[ClaimFeatures], settings: Settings) -> np.ndarray:
+def score_matrix(
+    left: list[ClaimFeatures], right: list[ClaimFeatures], settings: Settings, idf: dict[str, float]
+) -> np.ndarray:
     """Combined similarity (0-1) of every claim of one source against every claim of another."""
     if not left or not right:
         return np.zeros((len(left), len(right)))
     scorer = SCORER_FUNCTIONS[settings.scorer]
-    text = process.cdist([f.text for f in left], [f.text for f in right], scorer=scorer, dtype=np.float32) / 100.0
-    overlap = dice_matrix([f.stems for f in left], [f.stems for f in right])
+    text = (
+        process.cdist([f.text for f in left], [f.text for f in right], scorer=scorer, dtype=np.float32)
+        / 100.0
+    )
+    overlap = idf_cosine_matrix([f.stems | f.names for f in left], [f.stems | f.names for f in right], idf)
     facts = dice_matrix([f.facts for f in left], [f.facts for f in right])
-    has_facts = np.array([bool(f.facts) for f in left])[:, None] & np.array([bool(f.facts) for f in right])[None, :]
+    has_facts = (
+        np.array([bool(f.facts) for f in left])[:, None] & np.array([bool(f.facts) for f in right])[None, :]
+    )
     weighted = settings.text_weight * text + settings.overlap_weight * overlap
     with_facts = (weighted + settings.fact_weight * facts) / (
         settings.text_weight + settings.overlap_weight + settings.fact_weight
     )
     without_facts = weighted / max(settings.text_weight + settings.overlap_weight, 1e-9)
-    return np.where(has_facts, with_facts, without_facts)
+    combined = np.where(has_facts, with_facts, without_facts)
+    same_kind = np.array([f.heading for f in left])[:, None] == np.array([f.heading for f in right])[None, :]
+    return np.where(same_kind, combined, 0.0)
 
 
 def match_pairs(scores: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
-    """Pairs (row, col, score) matched one-to-one by descending score, then left-overs to their best partner."""
+    """Pairs (row, col, score) matched one-to-one by descending score, then close seconds attached.
+
+    A claim left over after the one-to-one pass joins its best partner's group
+    only when it scores nearly as well as the pair already there
+    (``ATTACH_RATIO``): one sentence restating two, not a loose association.
+    """
     candidates = np.argwhere(scores >= threshold)
     # Ties are broken by position so that output is deterministic.
-    order = sorted(((-float(scores[r, c]), int(r), int(c)) for r, c in candidates))
-    used_rows: set[int] = set()
-    used_cols: set[int] = set()
+    order = sorted((-float(scores[r, c]), int(r), int(c)) for r, c in candidates)
+    row_match: dict[int, float] = {}
+    col_match: dict[int, float] = {}
     pairs = []
     for negative, row, col in order:
-        if row not in used_rows and col not in used_cols:
-            used_rows.add(row)
-            used_cols.add(col)
+        if row not in row_match and col not in col_match:
+            row_match[row] = col_match[col] = -negative
             pairs.append((row, col, -negative))
     for negative, row, col in order:
-        if row not in used_rows and col in used_cols:
-            used_rows.add(row)
-            pairs.append((row, col, -negative))
-        elif col not in used_cols and row in used_rows:
-            used_cols.add(col)
-            pairs.append((row, col, -negative))
+        score = -negative
+        if row not in row_match and score >= ATTACH_RATIO * col_match[col]:
+            row_match[row] = score
+            pairs.append((row, col, score))
+        elif col not in col_match and score >= ATTACH_RATIO * row_match[row]:
+            col_match[col] = score
+            pairs.append((row, col, score))
     return pairs
 
 
@@ -162,12 +228,15 @@ def align(
     """Group claims across sources; every claim lands in exactly one alignment."""
     all_claims = [c for claims in claims_by_source.values() for c in claims]
     features = {c.id: claim_features(c, aliases) for c in all_claims}
+    idf = idf_weights([f.stems | f.names for f in features.values()])
     groups = _Groups([c.id for c in all_claims])
     source_ids = list(claims_by_source)
     for i, left_id in enumerate(source_ids):
         for right_id in source_ids[i + 1 :]:
             left, right = claims_by_source[left_id], claims_by_source[right_id]
-            scores = score_matrix([features[c.id] for c in left], [features[c.id] for c in right], settings)
+            scores = score_matrix(
+                [features[c.id] for c in left], [features[c.id] for c in right], settings, idf
+            )
             for row, col, score in match_pairs(scores, settings.threshold):
                 groups.union(left[row].id, right[col].id, score)
     return _collect(all_claims, groups, features)
@@ -189,7 +258,6 @@ def _shared(claims: list[Claim], features: dict[str, ClaimFeatures]) -> tuple[st
     by_source: dict[str, set[str]] = {}
     for claim in claims:
         f = features[claim.id]
-        by_source.setdefault(claim.source, set()).update(f.stems, f.facts)
+        by_source.setdefault(claim.source, set()).update(f.stems, f.names, f.facts)
     common = set.intersection(*by_source.values())
     return tuple(sorted(common))
-

@@ -25,9 +25,15 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for reason, pattern in (
         ("view counter", r"[\d.,]+\s*[km]?\s+(?:views?|reads?|hits)"),
         ("reading time", r"\d+\s*(?:-\s*)?(?:mins?|minutes?)\s+read"),
-        ("relative age", r"(?:\d+|an?|one)\s+(?:seconds?|mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago"),
+        (
+            "relative age",
+            r"(?:\d+|an?|one)\s+(?:seconds?|mins?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago",
+        ),
         ("today line", r"today\s*:.*"),
-        ("advertisement", r"(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|story continues below)"),
+        (
+            "advertisement",
+            r"(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|story continues below)",
+        ),
         (
             "comment form",
             r"(?:leave a (?:reply|comment)|your email address will not be published\.?|required fields are marked\s*\*?|"
@@ -98,7 +104,9 @@ def clean(article: Article, enabled: bool = True) -> CleanArticle:
                 in_comments = True
         if reason is not None:
             offset = len(line) - len(line.lstrip())
-            dropped.append(Dropped(line.strip(), start + offset, start + offset + len(line.strip()), number, reason))
+            dropped.append(
+                Dropped(line.strip(), start + offset, start + offset + len(line.strip()), number, reason)
+            )
         if reason is not None or not line.strip():
             if block_start is not None:
                 blocks.append((block_start, block_end))
@@ -109,7 +117,9 @@ def clean(article: Article, enabled: bool = True) -> CleanArticle:
         block_end = start + len(line.rstrip())
     if block_start is not None:
         blocks.append((block_start, block_end))
-    return CleanArticle(article=article, blocks=tuple(blocks), dropped=tuple(dropped), title=find_title(text, blocks))
+    return CleanArticle(
+        article=article, blocks=tuple(blocks), dropped=tuple(dropped), title=find_title(text, blocks)
+    )
 
 
 _TERMINAL = ".!?…:;\"'”’)"

@@ -14,11 +14,13 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, InputError
+
+# typer >= 0.24 ships its own copy of click; take its usage-error class from typer itself.
+USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 EXIT_SUCCESS = 0
 EXIT_FINDINGS = 1
@@ -80,11 +82,14 @@ def _root(
 def compare(
     sources: Annotated[
         list[Path],
-        typer.Argument(metavar="SOURCE...", help="Two or more article files (UTF-8 text); '-' reads standard input."),
+        typer.Argument(
+            metavar="SOURCE...", help="Two or more article files (UTF-8 text); '-' reads standard input."
+        ),
     ],
     output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.rich,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of standard output.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to FILE instead of standard output."),
     ] = None,
     fail_on: Annotated[
         FailOn,
@@ -101,12 +106,13 @@ def compare(
         bool, typer.Option("--show-dropped", help="List the page furniture removed from each source.")
     ] = False,
     color: Annotated[
-        bool | None, typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal).")
+        bool | None,
+        typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal)."),
     ] = None,
     width: Annotated[int | None, typer.Option(min=40, help="Width of the rich report in columns.")] = None,
 ) -> int:
     """Compare two or more articles and report agreements, discrepancies and unique claims."""
-    from factcheck.compare import compare as run_compare
+    from factcheck.pipeline import compare as run_compare
     from factcheck.report import render
 
     _check_output_is_not_a_source(output, sources)
@@ -145,7 +151,9 @@ def _check_output_is_not_a_source(output: Path | None, sources: list[Path]) -> N
         raise InputError(f"--output {output}: is a directory; give a file name")
     for source in sources:
         if str(source) != "-" and source.exists() and output.exists() and output.samefile(source):
-            raise InputError(f"--output {output}: is one of the sources and would be overwritten; choose another file")
+            raise InputError(
+                f"--output {output}: is one of the sources and would be overwritten; choose another file"
+            )
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -172,14 +180,15 @@ def main(argv: list[str] | None = None) -> None:
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name="factcheck", standalone_mode=False)
-    except click.UsageError as error:
-        where = error.ctx.command_path if error.ctx is not None else "factcheck"
-        _error(f"{error.format_message()} (see '{where} --help')")
+    except USAGE_ERROR as error:
+        context = getattr(error, "ctx", None)
+        where = context.command_path if context is not None else "factcheck"
+        _error(f"{error.format_message()} (see '{where} --help')")  # type: ignore[attr-defined]
         sys.exit(EXIT_ERROR)
     except FactcheckError as error:
         _error(str(error))
         sys.exit(EXIT_ERROR)
-    except click.Abort:
+    except typer.Abort:
         _error("interrupted")
         sys.exit(EXIT_ERROR)
     except BrokenPipeError:

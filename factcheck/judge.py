@@ -29,6 +29,8 @@ from factcheck.words import TOKEN
 
 # A replaced stretch longer than this is a rewording, not a swapped fact.
 MAX_SWAP_TOKENS = 6
+# Word-level similarity (difflib ratio) two claims need before their diff is read as swapped facts.
+MIN_SWAP_SIMILARITY = 0.5
 COMPARABLE_ENTITY_LABELS = frozenset({"person", "place", "org", "nationality"})
 COMPARABLE_DATE_KEYS = frozenset({"year", "day", "month", "weekday"})
 # A vague amount ("dozens") covers figures up to this multiple of its floor.
@@ -44,7 +46,9 @@ def judge(alignment: Alignment, group_id: str, settings: Settings, aliases: dict
     return Group(group_id, status, alignment.score, claim_ids, tuple(found), alignment.matched)
 
 
-def find_discrepancies(claims: tuple[Claim, ...], settings: Settings, aliases: dict[str, str]) -> list[Discrepancy]:
+def find_discrepancies(
+    claims: tuple[Claim, ...], settings: Settings, aliases: dict[str, str]
+) -> list[Discrepancy]:
     reported: set[tuple[str, int]] = set()
     found = keyed_quantity_conflicts(claims, settings, reported)
     found += keyed_date_conflicts(claims, reported)
@@ -96,7 +100,7 @@ def keyed_quantity_conflicts(
 def keyed_date_conflicts(claims: tuple[Claim, ...], reported: set[tuple[str, int]]) -> list[Discrepancy]:
     found = []
     for key, per_source in _facts_by_key(claims, "date", lambda f: f.key in COMPARABLE_DATE_KEYS).items():
-        single_values = [{str(f.value) for f in facts} for facts in per_source.values()]
+        single_values = [{str(f.value) for _, f in facts} for facts in per_source.values()]
         # A claim naming several years is about several things; compare only one date against one date.
         if len(per_source) < 2 or any(len(values) != 1 for values in single_values):
             continue
@@ -106,7 +110,9 @@ def keyed_date_conflicts(claims: tuple[Claim, ...], reported: set[tuple[str, int
     return found
 
 
-def _facts_by_key(claims: tuple[Claim, ...], fact_type: str, keep) -> dict[str, dict[str, list[tuple[Claim, Fact]]]]:
+def _facts_by_key(
+    claims: tuple[Claim, ...], fact_type: str, keep
+) -> dict[str, dict[str, list[tuple[Claim, Fact]]]]:
     grouped: dict[str, dict[str, list[tuple[Claim, Fact]]]] = {}
     for claim in claims:
         for fact in claim.facts:
@@ -128,10 +134,16 @@ def swapped_fact_conflicts(
 ) -> list[Discrepancy]:
     """Conflicts where a diff of the two claims swaps one fact for another of the same kind."""
     left_tokens, right_tokens = _tokens(left), _tokens(right)
-    matcher = SequenceMatcher(None, [t for t, _, _ in left_tokens], [t for t, _, _ in right_tokens], autojunk=False)
+    matcher = SequenceMatcher(
+        None, [t for t, _, _ in left_tokens], [t for t, _, _ in right_tokens], autojunk=False
+    )
+    # Only a near copy has a reliable word-for-word correspondence; a free rewording pairs unrelated stretches.
+    if matcher.ratio() < MIN_SWAP_SIMILARITY:
+        return []
     found = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "replace" or max(i2 - i1, j2 - j1) > MAX_SWAP_TOKENS:
+    opcodes = matcher.get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag != "replace" or max(i2 - i1, j2 - j1) > MAX_SWAP_TOKENS or not _flanked(opcodes, index):
             continue
         left_facts = _facts_in(left, left_tokens[i1:i2])
         right_facts = _facts_in(right, right_tokens[j1:j2])
@@ -142,9 +154,20 @@ def swapped_fact_conflicts(
         if (left.id, a.start) in reported or (right.id, b.start) in reported:
             continue
         per_source = {left.source: [(left, a)], right.source: [(right, b)]}
-        found.append(_discrepancy(fact_type, per_source, f"different {_role(fact_type, a)}: {_values_line(per_source)}"))
+        found.append(
+            _discrepancy(
+                fact_type, per_source, f"different {_role(fact_type, a)}: {_values_line(per_source)}"
+            )
+        )
         _mark(per_source, reported)
     return found
+
+
+def _flanked(opcodes: list[tuple[str, int, int, int, int]], index: int) -> bool:
+    """A swap is only trusted between unchanged words (or the claim's edge) on both sides."""
+    before = index == 0 or opcodes[index - 1][0] == "equal"
+    after = index == len(opcodes) - 1 or opcodes[index + 1][0] == "equal"
+    return before and after
 
 
 def _swap_conflict(
@@ -164,15 +187,26 @@ def _swap_conflict(
 
 
 def _entities_differ(a: Fact, b: Fact, aliases: dict[str, str]) -> bool:
-    if a.label != b.label or a.label not in COMPARABLE_ENTITY_LABELS:
+    if not _labels_comparable(a.label, b.label):
         return False
     name_a, name_b = str(a.value), str(b.value)
     return aliases.get(name_a, name_a) != aliases.get(name_b, name_b)
 
 
+def _labels_comparable(a: str | None, b: str | None) -> bool:
+    """Same kind of name; an unknown name ("other") may stand in a known one's role, but not for a nationality."""
+    if a == b:
+        return a in COMPARABLE_ENTITY_LABELS or a == "other"
+    known = {a, b} - {"other"}
+    return len(known) == 1 and known <= COMPARABLE_ENTITY_LABELS - {"nationality"}
+
+
 def _tokens(claim: Claim) -> list[tuple[str, int, int]]:
     """Lower-cased tokens with offsets into the original text."""
-    return [(m.group().lower(), claim.start + m.start(), claim.start + m.end()) for m in TOKEN.finditer(claim.text)]
+    return [
+        (m.group().lower(), claim.start + m.start(), claim.start + m.end())
+        for m in TOKEN.finditer(claim.text)
+    ]
 
 
 def _facts_in(claim: Claim, tokens: list[tuple[str, int, int]]) -> list[Fact]:
@@ -209,9 +243,12 @@ def _count_explanation(key: str, per_source: dict[str, list[tuple[Claim, Fact]]]
 
 def _role(fact_type: str, fact: Fact) -> str:
     if fact_type == "entity":
-        return {"place": "places", "org": "organisations", "person": "people", "nationality": "countries"}.get(
-            fact.label or "", "names"
-        )
+        return {
+            "place": "places",
+            "org": "organisations",
+            "person": "people",
+            "nationality": "countries",
+        }.get(fact.label or "", "names")
     if fact_type == "date":
         return fact.key or "dates"
     return "figures"

@@ -17,15 +17,15 @@ SCORERS = ("token_set_ratio", "token_sort_ratio", "token_ratio", "ratio", "parti
 class Settings:
     """Knobs of the pipeline. Defaults are documented in docs/design.md."""
 
-    threshold: float = 0.5
+    threshold: float = 0.22
     """Minimum combined score (0-1) for two claims to be aligned."""
     scorer: str = "token_set_ratio"
     """rapidfuzz.fuzz scorer applied to the claims' normalised content words."""
-    text_weight: float = 0.4
+    text_weight: float = 0.2
     """Weight of rapidfuzz's similarity of the claims' content-word stems."""
-    overlap_weight: float = 0.4
+    overlap_weight: float = 0.8
     """Weight of the Dice overlap of content-word stems."""
-    fact_weight: float = 0.2
+    fact_weight: float = 0.0
     """Weight of the overlap of facts and entities (used when both claims carry some)."""
     quantity_tolerance: float = 0.1
     """Relative gap an approximate qualifier ("about", "nearly") tolerates."""

@@ -10,7 +10,7 @@ their content.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,14 +20,7 @@ TOKEN = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have having he
-    her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not
-    of off on once only or other our ours ourselves out over own same she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up very was we were what
-    when where which while who whom why will with would you your yours yourself yourselves s t said says say
-    according also would could may might must shall will just now ago since amid via per among upon within without
-    """.split()
+    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "s", "t", "said", "says", "say", "according", "also", "would", "could", "may", "might", "must", "shall", "will", "just", "now", "ago", "since", "amid", "via", "per", "among", "upon", "within", "without"]
 )
 
 # Forms Snowball cannot bring together with their base; news verbs first.
@@ -89,7 +82,7 @@ IRREGULAR = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def stem(word: str) -> str:
     """Stem of a lower-cased word, cached: Snowball costs about 10 µs a call."""
     return _stemmer().stem(IRREGULAR.get(word, word))

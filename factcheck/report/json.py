@@ -64,7 +64,8 @@ def _group(group: Group) -> dict[str, object]:
         "claims": list(group.claims),
         "matched": list(group.matched),
         "discrepancies": [
-            {"type": d.type, "values": dict(d.values), "explanation": d.explanation} for d in group.discrepancies
+            {"type": d.type, "values": dict(d.values), "explanation": d.explanation}
+            for d in group.discrepancies
         ],
     }
 

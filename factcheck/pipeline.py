@@ -37,8 +37,10 @@ def compare(sources: Sequence[Source], settings: Settings | None = None, **optio
     elif options:
         raise InputError("pass either settings=Settings(...) or keyword options, not both")
     if len(sources) < 2:
-        raise InputError(f"need at least two sources to compare, got {len(sources)}; give two or more articles")
-    articles = [read_source(s, sid) for s, sid in zip(sources, source_ids(len(sources)))]
+        raise InputError(
+            f"need at least two sources to compare, got {len(sources)}; give two or more articles"
+        )
+    articles = [read_source(s, sid) for s, sid in zip(sources, source_ids(len(sources)), strict=True)]
     cleaned = [clean(a, settings.clean) for a in articles]
     claims_by_source = {c.article.id: _claims_of(c) for c in cleaned}
     all_claims = [claim for claims in claims_by_source.values() for claim in claims]

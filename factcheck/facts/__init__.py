@@ -1,0 +1,43 @@
+"""Facts in a claim: quantities, dates and entities, with offsets into the original text.
+
+``extract_facts`` runs the three extractors on one sentence: dates first (so a
+year is a date, not a quantity, and "7 months ago" is one relative date), then
+quantities outside the dates' spans, then entities. Each extractor's module
+documents its values and keys; ``qualifier_kind`` says what a quantity's
+qualifier does to the number.
+"""
+
+from __future__ import annotations
+
+from factcheck.facts.dates import find_dates
+from factcheck.facts.entities import acronym_aliases, find_entities, normalize_entity
+from factcheck.facts.numbers import parse_number, scan
+from factcheck.facts.quantities import QUALIFIERS, VAGUE, find_quantities
+from factcheck.model import Fact
+
+__all__ = ["acronym_aliases", "extract_facts", "normalize_entity", "parse_number", "qualifier_kind"]
+
+_VAGUE_STARTS = ("several", "a few", "a couple")
+
+
+def extract_facts(text: str, offset: int = 0) -> tuple[Fact, ...]:
+    """All facts in ``text``, sorted by (start, end); offsets are ``offset`` + position in ``text``."""
+    prepared = scan(text)
+    dates = find_dates(text, offset, prepared)
+    taken = [(f.start - offset, f.end - offset) for f in dates]
+    facts = [*dates, *find_quantities(text, offset, taken, prepared), *find_entities(text, offset, taken)]
+    facts.sort(key=lambda f: (f.start, f.end, f.type))
+    return tuple(facts)
+
+
+def qualifier_kind(qualifier: str | None) -> str | None:
+    """ "min", "max", "approx" or "vague" for a quantity's qualifier; None for an exact figure."""
+    if not qualifier:
+        return None
+    qualifier = " ".join(qualifier.lower().split())
+    kind = QUALIFIERS.get(qualifier)
+    if kind:
+        return kind
+    if qualifier == "vague" or qualifier in VAGUE or qualifier.startswith(_VAGUE_STARTS):
+        return "vague"
+    return None

@@ -1,0 +1,163 @@
+"""Numbers written in digits or words, and how to read them.
+
+``parse_number`` turns "four", "one hundred and twenty", "twenty-eight",
+"a dozen", "1,300", "2.5" or "1.8 billion" into a number. The regex fragments
+here (``DIGITS``, ``WORD_NUMBER``) are shared by the quantity and date
+extractors so both agree on what a number looks like.
+
+``scan`` is the one cheap pass over a sentence (lower-cased copy, its set of
+words, whether it has a digit) that lets each extractor skip sentences that
+cannot hold its facts: Python's regex engine tries an alternation of words at
+every position, so running the big patterns only where a cue word occurs is
+what keeps extraction fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+ONES = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+# Abbreviated scales as in "$10m", "$1.8bn", "5k".
+SHORT_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "tn": 10**12,
+}
+
+# Thousands separators only in groups of three so "2,3" (a list) is two numbers.
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ATOM = "|".join(sorted([*ONES, *SCALES, "dozen"], key=len, reverse=True))
+# "and" may only follow a scale word ("one hundred and twenty"), so "four and five" stays two numbers.
+WORD_NUMBER = (
+    rf"(?:(?:a|an)\s+(?=(?:dozen|{'|'.join(SCALES)})\b))?(?:{_ATOM})"
+    rf"(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+|[\s-]+)(?:{_ATOM}))*\b"
+)
+
+_SPLIT = re.compile(r"[\s-]+")
+# "10m" -> "10 m": a scale glued to its digits.
+_GLUED_SCALE = re.compile(r"(?<=\d)(?=[a-z])")
+_DIGIT_RE = re.compile(rf"^(?:{DIGITS})$")
+
+
+def to_number(value: Decimal) -> int | float:
+    """An int when the value is integral (300, not 300.0), else a float."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def parse_number(words: str) -> int | float | None:
+    """Read a number written in digits, words or both; None when it is not one.
+
+    >>> parse_number("one hundred and twenty"), parse_number("1,300"), parse_number("$1.8 billion")
+    (120, 1300, 1800000000)
+    """
+    parsed = parse_decimal(words)
+    return None if parsed is None else to_number(parsed)
+
+
+def parse_decimal(words: str) -> Decimal | None:
+    """Like ``parse_number`` but exact: Decimal keeps "1.8 billion" from becoming 1800000000.0000002."""
+    text = _GLUED_SCALE.sub(" ", words.strip().lower().lstrip("$€£"))
+    parts = [p for p in _SPLIT.split(text) if p and p != "and"]
+    if not parts:
+        return None
+    total = Decimal(0)
+    current: Decimal | None = None
+    for part in parts:
+        if part in ("a", "an") and current is None:
+            current = Decimal(1)
+        elif _DIGIT_RE.match(part):
+            current = _add(current, _decimal(part))
+        elif part in ONES:
+            current = _add(current, Decimal(ONES[part]))
+        elif part == "dozen":
+            current = (current or Decimal(1)) * 12
+        elif part == "hundred":
+            current = (current or Decimal(1)) * 100
+        elif part in SCALES or part in SHORT_SCALES:
+            scale = SCALES.get(part) or SHORT_SCALES[part]
+            total += (current or Decimal(1)) * scale
+            current = None
+        else:
+            return None
+    return total + (current or Decimal(0))
+
+
+def _add(current: Decimal | None, value: Decimal | None) -> Decimal | None:
+    if value is None:
+        return current
+    return value if current is None else current + value
+
+
+def _decimal(digits: str) -> Decimal | None:
+    try:
+        return Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+NUMBER_WORDS = frozenset(
+    [*ONES, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"]
+)
+# Punctuation that may stick to a word ("civilians," "“No") becomes a space before splitting.
+_PUNCTUATION = str.maketrans({c: " " for c in ",.;:!?\"“”‘’'()[]{}—–-/%$€£¥&*…"})
+_DIGIT = re.compile(r"[0-9]")
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """One sentence, prepared once for every extractor."""
+
+    text: str
+    lower: str  # same length as ``text``, so offsets found in one are valid in the other
+    words: frozenset[str]
+    has_digit: bool
+
+
+def scan(text: str) -> Scan:
+    lower = text.lower()
+    if len(lower) != len(text):  # "İ".lower() is two characters; keep offsets aligned
+        lower = text.translate(_ASCII_LOWER)
+    words = frozenset(lower.translate(_PUNCTUATION).split())
+    return Scan(text, lower, words, _DIGIT.search(text) is not None)

@@ -1,0 +1,467 @@
+"""Quantities: counts, money and percentages, with what they count.
+
+A quantity fact's ``text`` runs from its qualifier to its counted noun ("over
+300 deaths", "100 government soldiers", "$10 million"), so a report can quote
+it whole. Its fields:
+
+- ``value``: the number, an int when integral; scales are applied ("$1.8
+  billion" -> 1800000000, "$10m" -> 10000000).
+- ``unit``: the counted noun as written, lower-cased ("deaths", "soldiers" for
+  "government soldiers"); "USD"/"EUR"/"GBP"/... for money; "%" for percent;
+  None when nothing is counted.
+- ``key``: what two counts must share to be compared: the Snowball stem of the
+  singular head noun ("death", "civilian", "soldier"), merged for near-synonyms
+  ("people"/"persons" -> "peopl", "dead"/"killed"/"fatalities" -> "death",
+  "troops" -> "soldier"), "money:USD", "percent", or "" when unknown.
+- ``qualifier``: the normalised bound word ("over", "more than", "about", "up
+  to", "or more", ...) or, for vague amounts, the amount word itself.
+
+Vague amounts ("dozens", "hundreds", "thousands of families", "tens of
+thousands", "several hundred") get their floor as ``value`` (dozens=24,
+scores=40, hundreds=200, thousands=2000, tens of thousands=20000, several
+hundred=200) and the lower-cased amount phrase as ``qualifier`` ("thousands"),
+for which ``qualifier_kind`` answers "vague".
+
+A number with no noun of its own that goes on with a preposition ("over 300
+deaths, including 183 from HTS") counts what the previous count in the same
+sentence counted: it inherits that quantity's unit and key.
+
+Ordinals and ranks ("third", "second-largest", "21st") are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+
+from factcheck.facts.numbers import (
+    DIGITS,
+    NUMBER_WORDS,
+    SCALES,
+    SHORT_SCALES,
+    WORD_NUMBER,
+    Scan,
+    parse_decimal,
+    scan,
+    to_number,
+)
+from factcheck.model import Fact
+
+# Qualifier phrase -> the kind of bound it sets (used by ``qualifier_kind``).
+QUALIFIERS: dict[str, str] = {
+    "over": "min",
+    "more than": "min",
+    "at least": "min",
+    "upwards of": "min",
+    "in excess of": "min",
+    "above": "min",
+    "no fewer than": "min",
+    "no less than": "min",
+    "just over": "min",
+    "well over": "min",
+    "or more": "min",
+    "plus": "min",
+    "under": "max",
+    "less than": "max",
+    "fewer than": "max",
+    "at most": "max",
+    "up to": "max",
+    "no more than": "max",
+    "below": "max",
+    "just under": "max",
+    "as many as": "max",
+    "about": "approx",
+    "around": "approx",
+    "nearly": "approx",
+    "almost": "approx",
+    "roughly": "approx",
+    "approximately": "approx",
+    "some": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "close to": "approx",
+    "an approximate": "approx",
+}
+# Vague amount -> its floor.
+VAGUE: dict[str, int] = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "millions": 2_000_000,
+    "billions": 2_000_000_000,
+    "tens of thousands": 20_000,
+    "tens of millions": 20_000_000,
+    "hundreds of thousands": 200_000,
+    "hundreds of millions": 200_000_000,
+}
+
+CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+}
+# Counted nouns that name a currency ("10 million dollars").
+CURRENCY_NOUNS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP"}
+
+# Stem -> shared key for counted nouns that mean the same count.
+KEY_SYNONYMS = {
+    "person": "peopl",
+    "individu": "peopl",
+    "dead": "death",
+    "kill": "death",
+    "fatal": "death",
+    "live": "death",  # "claimed 300 lives"
+    "troop": "soldier",
+    "wound": "injur",
+    "children": "child",
+    "kid": "child",
+    "men": "man",
+    "women": "woman",
+    "kilometr": "km",
+    "kilomet": "km",
+    "min": "minut",
+    "hr": "hour",
+    "yr": "year",
+}
+# Plurals that do not end in "s" (a year followed by one of these is a count, not a date).
+IRREGULAR_PLURALS = frozenset(
+    {
+        "people",
+        "men",
+        "women",
+        "children",
+        "police",
+        "personnel",
+        "dead",
+        "killed",
+        "wounded",
+        "injured",
+        "staff",
+    }
+)
+UNIT_ABBREVIATIONS = frozenset(
+    {"km", "kg", "mph", "kph", "mw", "gw", "kw", "ha", "sq", "bpd", "cm", "mm", "ft"}
+)
+
+# Words that end a counted-noun phrase: function words, auxiliaries, adverbs.
+UNIT_STOP = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "of", "in", "on", "at", "to", "from", "by", "with", "for", "about", "over", "under", "into", "onto", "through", "after", "before", "during", "since", "until", "as", "than", "and", "or", "but", "nor", "so", "yet", "if", "when", "while", "where", "which", "who", "whom", "whose", "what", "how", "why", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "also", "only", "just", "still", "even", "already", "now", "then", "ago", "later", "earlier", "more", "less", "most", "least", "each", "per", "including", "include", "includes", "included", "such", "other", "others", "another", "same", "very", "all", "both", "some", "any", "many", "much", "few", "several", "own", "between", "among", "against", "across", "around", "along", "amid", "despite", "without", "within", "via", "toward", "towards", "upon", "up", "down", "out", "off", "near", "it", "they", "he", "she", "we", "you", "i", "them", "him", "us", "there", "here", "said", "says", "say", "reported", "according", "times", "percent", "cent", "or", "more", "plus", "alone", "apiece", "respectively", "instead", "again", "ever", "too", "fell", "rose", "left", "went", "came", "saw", "took", "got", "made", "held", "began", "fought", "ran", "won", "lost", "met", "die", "flee", "face", "remain", "live", "fight", "need", "wait", "stand"]
+)
+# Participles that are themselves what is counted ("300 killed", "10 wounded").
+COUNT_PARTICIPLES = frozenset(
+    ["killed", "wounded", "injured", "dead", "missing", "detained", "arrested", "displaced", "captured", "kidnapped", "abducted", "executed", "evacuated", "rescued", "hospitalised", "hospitalized", "infected", "jailed", "imprisoned"]
+)
+_INHERIT_AFTER = frozenset({"from", "in", "among", "of", "on", "at", "belonging"})
+_NOT_ONE_AFTER = frozenset(
+    {"no", "any", "every", "each", "the", "which", "that", "this", "someone", "anyone"}
+)
+
+_STEMMER = SnowballStemmer("english")
+
+# Both patterns are matched at an anchor (a digit or a number word found cheaply), never tried at every
+# position of the sentence: see ``numbers.scan``.
+_SUFFIX = r"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
+_NUMBER_AT = re.compile(
+    rf"(?P<digits>{DIGITS})(?![.,]\d)(?:\s?(?P<dscale>{'|'.join(SCALES)}|bn|mn|tn|m|b|k)\b)?(?![\w:/]){_SUFFIX}",
+    re.IGNORECASE,
+)
+# Matched on the lower-cased sentence.
+_WORDS_AT = re.compile(
+    r"(?:(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions"
+    rf"|scores(?=\s+of\b))\b|(?P<words>{WORD_NUMBER})){_SUFFIX}"
+)
+_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
+_CURRENCY_PREFIXES = (
+    "US$",
+    "HK$",
+    "A$",
+    "C$",
+    "$",
+    "€",
+    "£",
+    "¥",
+    "USD ",
+    "EUR ",
+    "GBP ",
+    "USD",
+    "EUR",
+    "GBP",
+)
+_FEW_BEFORE = ("several ", "a few ", "a couple of ")
+_SCALE_WORDS = frozenset([*SCALES, "dozen"])
+_QUALIFIER_SIZE = {q: len(q.split()) for q in QUALIFIERS if q not in ("or more", "plus")}
+# One word after spaces; hyphenated words ("year-old") stay whole.
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*)")
+_HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
+_PREV_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    """A number as found, before its qualifier and counted noun are read."""
+
+    start: int
+    end: int
+    match: re.Match[str]
+    value: int | float
+    vague: str | None = None
+    currency: str | None = None
+
+
+@lru_cache(maxsize=8192)
+def noun_key(noun: str) -> str:
+    """The comparable class of a counted noun: its singular Snowball stem, synonyms merged."""
+    lowered = noun.lower()
+    if lowered in CURRENCY_NOUNS:
+        return "money:" + CURRENCY_NOUNS[lowered]
+    stem = _STEMMER.stem(lowered.rsplit(" ", 1)[-1])
+    return KEY_SYNONYMS.get(stem, stem)
+
+
+def counted_noun(text: str, pos: int, allow_of: bool = False) -> tuple[str, int] | None:
+    """The head noun of the phrase starting at ``pos`` and where it ends, or None.
+
+    No tagger is used: lower-case words are collected up to a function word,
+    punctuation, a plural or three words, and the last one is the head
+    ("government soldiers" -> "soldiers"). Capitalised words may only modify
+    ("183 HTS fighters"). A participle before any noun modifies ("300 armed
+    men") unless it is itself counted ("300 killed"); after a noun it ends the
+    phrase ("five people killed").
+    """
+    hyphen = _HYPHEN_WORD.match(text, pos)
+    if hyphen:  # "four-year war": the hyphenated word is what is counted
+        return hyphen.group(1).lower(), hyphen.end()
+    head: tuple[str, int] | None = None
+    for _ in range(3):
+        match = _NEXT_WORD.match(text, pos)
+        if not match:
+            break
+        word = match.group(1)
+        lowered = word.lower()
+        if allow_of and lowered == "of" and head is None:
+            allow_of = False  # "thousands of families"
+            pos = match.end()
+            continue
+        if lowered in UNIT_STOP:
+            break
+        if lowered.endswith(("ed", "ing")):
+            if head is not None:
+                break
+            if lowered in COUNT_PARTICIPLES:
+                return lowered, match.end()
+            pos = match.end()
+            continue
+        pos = match.end()
+        if not word[0].isupper():
+            head = (lowered, pos)
+            if is_counted(lowered):
+                break  # a plural ends the phrase: "2 mins read"
+    return head
+
+
+def is_counted(noun: str) -> bool:
+    """Whether a noun reads as counted by a number greater than one (so "2000 people" is a count)."""
+    return (
+        noun in IRREGULAR_PLURALS
+        or noun in UNIT_ABBREVIATIONS
+        or (noun.endswith("s") and not noun.endswith(("ss", "us", "is")))
+    )
+
+
+def find_quantities(
+    text: str, offset: int = 0, taken: list[tuple[int, int]] | None = None, prepared: Scan | None = None
+) -> list[Fact]:
+    """Every quantity in ``text`` that does not overlap a ``taken`` span (dates)."""
+    prepared = prepared or scan(text)
+    numbers = _digit_numbers(text) if prepared.has_digit else []
+    if not NUMBER_WORDS.isdisjoint(prepared.words):
+        numbers = sorted([*numbers, *_word_numbers(prepared.lower)], key=lambda n: n.start)
+    facts: list[Fact] = []
+    last_counted: Fact | None = None
+    last_end = -1
+    for number in numbers:
+        if number.start < last_end or any(number.start < e and number.end > s for s, e in taken or ()):
+            continue
+        fact = _quantity(text, prepared.lower, number, last_counted, offset)
+        if fact is None:
+            continue
+        last_end = fact.end - offset
+        if fact.key and not fact.key.startswith(("money:", "percent")):
+            last_counted = fact
+        facts.append(fact)
+    return facts
+
+
+def _digit_numbers(text: str) -> list[_Number]:
+    numbers = []
+    for run in _DIGIT_RUN.finditer(text):
+        start = run.start()
+        if start and (text[start - 1] in "_.,:/" or text[start - 1].isalnum()):
+            continue  # inside a word, a number or a time ("F16", "10:30")
+        if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+            continue  # a model name: "F-16", "COVID-19"
+        match = _NUMBER_AT.match(text, start)
+        value = parse_decimal(match.group("digits")) if match else None
+        if match is None or value is None:
+            continue
+        scale = (match.group("dscale") or "").lower()
+        if scale:
+            value *= SCALES.get(scale) or SHORT_SCALES[scale]
+        currency, cur_start = _currency_before(text, start)
+        numbers.append(_Number(cur_start, match.end(), match, to_number(value), currency=currency))
+    return numbers
+
+
+def _word_numbers(lower: str) -> list[_Number]:
+    numbers = []
+    last_end = -1
+    for start in _word_anchors(lower):
+        if start < last_end:
+            continue  # the "hundred" of "one hundred"
+        match = _WORDS_AT.match(lower, start)
+        if not match:
+            continue
+        last_end = match.end()
+        number = _word_number(lower, match)
+        if number is not None:
+            numbers.append(number)
+    return numbers
+
+
+def _word_anchors(lower: str) -> list[int]:
+    """Where each number word of the sentence starts, found with str.find (far cheaper than a regex scan)."""
+    anchors = []
+    size = len(lower)
+    for word in NUMBER_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or not lower[at - 1].isalnum()) and (after == size or not lower[after].isalnum()):
+                anchors.append(at)
+            at = lower.find(word, after)
+    anchors.sort()
+    return anchors
+
+
+def _word_number(lower: str, match: re.Match[str]) -> _Number | None:
+    start = match.start()
+    if match.group("vague"):
+        phrase = _normalise(match.group("vague"))
+        return _Number(start, match.end(), match, VAGUE[phrase], vague=phrase)
+    words = _normalise(match.group("words"))
+    if words in _SCALE_WORDS:
+        for few in _FEW_BEFORE:  # "several hundred": vague, its floor twice the scale
+            if lower.endswith(few, 0, start):
+                floor = 2 * (12 if words == "dozen" else SCALES[words])
+                return _Number(start - len(few), match.end(), match, floor, vague=few + words)
+        for article in ("a ", "an "):  # "a dozen", "a million": the article is part of the number
+            at = start - len(article)
+            if lower.endswith(article, 0, start) and (at == 0 or not lower[at - 1].isalnum()):
+                start = at
+    value = parse_decimal(words)
+    return None if value is None else _Number(start, match.end(), match, to_number(value))
+
+
+def _currency_before(text: str, start: int) -> tuple[str | None, int]:
+    before = text[max(0, start - 4) : start]
+    for prefix in _CURRENCY_PREFIXES:
+        if before.endswith(prefix):
+            at = start - len(prefix)
+            if at == 0 or not text[at - 1].isalnum():
+                return CURRENCIES[prefix.strip().lower()], at
+    return None, start
+
+
+def _qualifier_before(lower: str, start: int) -> tuple[str | None, int]:
+    """The qualifier ("over", "more than", "an estimated"...) of one to three words just before ``start``."""
+    window = lower[max(0, start - 24) : start]
+    if not window or not window[-1].isspace():
+        return None, start
+    words = window.split()
+    for size in (3, 2, 1):
+        if len(words) < size:
+            continue
+        phrase = " ".join(words[-size:])
+        if _QUALIFIER_SIZE.get(phrase) == size:
+            at = lower.rfind(words[-size], 0, start)
+            if at == 0 or (at > 0 and not lower[at - 1].isalnum()):
+                return phrase, at
+    return None, start
+
+
+def _quantity(text: str, lower: str, number: _Number, previous: Fact | None, offset: int) -> Fact | None:
+    match = number.match
+    qualifier, start = _qualifier_before(lower, number.start)
+    if match.group("plus"):
+        qualifier = qualifier or ("or more" if "more" in match.group("plus") else "plus")
+    if number.vague:
+        qualifier = number.vague
+    value, end = number.value, number.end
+    scale = (match.groupdict().get("dscale") or "").lower()
+    noun = None
+    if match.group("pct"):
+        unit, key = "%", "percent"
+    elif number.currency:
+        unit, key = number.currency, "money:" + number.currency
+    else:
+        noun = counted_noun(text, end, allow_of=bool(number.vague or scale))
+        unit, key = _unit_from_noun(noun)
+        if scale == "m" and (noun is None or not is_counted(noun[0])):
+            # "10m" with no currency and nothing counted is ten metres, not ten million
+            value, unit, key, noun = (
+                to_number(parse_decimal(match.group("digits")) or Decimal(0)),
+                "m",
+                "m",
+                None,
+            )
+    if _is_pronoun_one(lower, start, match, qualifier, noun):
+        return None
+    if noun is not None:
+        end = noun[1]
+    elif unit is None and previous is not None and _next_word(text, end) in _INHERIT_AFTER:
+        unit, key = previous.unit, previous.key
+    return Fact("quantity", text[start:end], start + offset, end + offset, value, unit, qualifier, key)
+
+
+def _unit_from_noun(noun: tuple[str, int] | None) -> tuple[str | None, str]:
+    if noun is None:
+        return None, ""
+    word = noun[0]
+    if word in CURRENCY_NOUNS:
+        return CURRENCY_NOUNS[word], "money:" + CURRENCY_NOUNS[word]
+    return word, noun_key(word)
+
+
+def _is_pronoun_one(
+    lower: str, start: int, match: re.Match[str], qualifier: str | None, noun: tuple[str, int] | None
+) -> bool:
+    """A lone "one" is a pronoun ("no one", "one of the") unless it counts a noun ("one civilian")."""
+    if match.groupdict().get("words") != "one" or qualifier:
+        return False
+    if noun is None or noun[0].endswith("ed"):
+        return True
+    previous = _PREV_WORD.search(lower, max(0, start - 20), start)
+    return bool(previous) and previous.group(1) in _NOT_ONE_AFTER
+
+
+def _next_word(text: str, pos: int) -> str:
+    match = _NEXT_WORD.match(text, pos)
+    return match.group(1).lower() if match else ""
+
+
+def _normalise(phrase: str) -> str:
+    return _SPACES.sub(" ", phrase.strip().lower())

@@ -1,0 +1,180 @@
+"""End-to-end tests of factcheck.compare on the fixture pair, and its properties."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck.errors import InputError, SettingsError
+from factcheck.report.json import dumps
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT_A = (ROOT / "fixtures/aleppo_a.txt").read_text(encoding="utf-8")
+TEXT_B = (ROOT / "fixtures/aleppo_b.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def fixture_report() -> dict:
+    return factcheck.compare([ROOT / "fixtures/aleppo_a.txt", ROOT / "fixtures/aleppo_b.txt"]).to_dict()
+
+
+def _groups_with(report: dict, a_words: tuple[str, ...], b_words: tuple[str, ...]) -> list[dict]:
+    """Groups holding an A claim containing one of a_words and a B claim containing one of b_words."""
+    text = {c["id"]: c["text"] for c in report["claims"]}
+    found = []
+    for group in report["groups"]:
+        a = [text[c] for c in group["claims"] if c.startswith("A")]
+        b = [text[c] for c in group["claims"] if c.startswith("B")]
+        if any(w in t for w in a_words for t in a) and any(w in t for w in b_words for t in b):
+            found.append(group)
+    return found
+
+
+def _status_of_claim_with(report: dict, source: str, words: str) -> str:
+    ids = [c["id"] for c in report["claims"] if c["source"] == source and words in c["text"]]
+    assert ids, words
+    return next(g["status"] for g in report["groups"] if ids[0] in g["claims"])
+
+
+@pytest.mark.parametrize(
+    ("a_words", "b_words"),
+    [
+        # Who took control of Aleppo: A's lead claims against B's.
+        (
+            ("have taken control of most of Aleppo", "rebels capture government buildings"),
+            ("take control of Aleppo", "have stormed into Aleppo"),
+        ),
+        (("seizure of the strategic town of Saraqib",), ("the strategic town of Saraqib",)),
+        (("Russian warplanes launched airstrikes on Aleppo",), ("Russian and Syrian airstrikes",)),
+        (("have withdrawn from central parts of the city",), ("Syrian forces withdrew",)),
+    ],
+)
+def test_compare_fixture_groups_the_shared_events(
+    fixture_report: dict, a_words: tuple[str, ...], b_words: tuple[str, ...]
+) -> None:
+    assert _groups_with(fixture_report, a_words, b_words), (a_words, b_words)
+
+
+@pytest.mark.parametrize("words", ["over 300 deaths", "shelled a student residence"])
+def test_compare_fixture_keeps_what_only_a_reports(fixture_report: dict, words: str) -> None:
+    assert _status_of_claim_with(fixture_report, "A", words) == "unique"
+
+
+def test_compare_fixture_shows_no_furniture(fixture_report: dict) -> None:
+    claims = " ".join(c["text"] for c in fixture_report["claims"])
+    for furniture in ("36 views", "2 mins read", "Leave a Reply", "Today:", "7 months ago", "Advertisement"):
+        assert furniture not in claims
+    b = fixture_report["sources"][1]
+    assert b["title"] == "Rebels Overrun Aleppo in Surprise Offensive, Shaking Assad’s Grip on Power"
+    assert any(c["text"] == b["title"] for c in fixture_report["claims"])
+
+
+def test_compare_every_claim_in_exactly_one_group(fixture_report: dict) -> None:
+    placed = [c for g in fixture_report["groups"] for c in g["claims"]]
+    assert sorted(placed) == sorted(c["id"] for c in fixture_report["claims"])
+    for group in fixture_report["groups"]:
+        sources = {c.rstrip("0123456789") for c in group["claims"]}
+        assert (group["status"] == "unique") == (len(sources) == 1)
+
+
+def test_compare_offsets_point_into_original_text(fixture_report: dict) -> None:
+    texts = {"A": TEXT_A, "B": TEXT_B}
+    for claim in fixture_report["claims"]:
+        original = texts[claim["source"]]
+        assert original[claim["start"] : claim["end"]] == claim["text"]
+        assert original.count("\n", 0, claim["start"]) + 1 == claim["line"]
+        for fact in claim["facts"]:
+            assert original[fact["start"] : fact["end"]] == fact["text"]
+            assert claim["start"] <= fact["start"] < fact["end"] <= claim["end"]
+
+
+def test_compare_summary_counts(fixture_report: dict) -> None:
+    summary = fixture_report["summary"]
+    statuses = [g["status"] for g in fixture_report["groups"]]
+    assert summary["agreements"] == statuses.count("agreement")
+    assert summary["discrepancies"] == statuses.count("discrepancy")
+    assert sum(summary["unique"].values()) == statuses.count("unique")
+    assert [s["id"] for s in fixture_report["sources"]] == ["A", "B"]
+
+
+def test_compare_report_matches_json_schema(fixture_report: dict) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "docs/report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(fixture_report, schema)
+
+
+def test_compare_is_deterministic() -> None:
+    paths = [ROOT / "fixtures/aleppo_a.txt", ROOT / "fixtures/aleppo_b.txt"]
+    first = dumps(factcheck.compare(paths).to_dict())
+    second = dumps(factcheck.compare(paths).to_dict())
+    assert first == second
+
+
+def test_compare_settings_are_recorded() -> None:
+    report = factcheck.compare([TEXT_A, TEXT_B], threshold=0.7, scorer="token_sort_ratio").to_dict()
+    settings = report["tool"]["settings"]
+    assert settings["threshold"] == 0.7 and settings["scorer"] == "token_sort_ratio"
+
+
+def test_compare_self_gives_only_agreements() -> None:
+    for text in (TEXT_A, TEXT_B):
+        summary = factcheck.compare([text, text]).to_dict()["summary"]
+        assert summary["discrepancies"] == 0
+        assert summary["unique"] == {"A": 0, "B": 0}
+        assert summary["agreements"] > 10
+
+
+NUMBERS_IN_A = [m for m in re.finditer(r"\d+", TEXT_A)]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(index=st.integers(0, len(NUMBERS_IN_A) - 1), delta=st.integers(1, 40))
+def test_compare_one_changed_number_gives_one_discrepancy(index: int, delta: int) -> None:
+    match = NUMBERS_IN_A[index]
+    old = match.group()
+    new = str(int(old) + delta)
+    changed = TEXT_A[: match.start()] + new + TEXT_A[match.end() :]
+    report = factcheck.compare([TEXT_A, changed]).to_dict()
+    discrepant = [g for g in report["groups"] if g["status"] == "discrepancy"]
+    assert len(discrepant) == 1, (old, new, discrepant)
+    (finding,) = discrepant[0]["discrepancies"]
+    assert old in finding["values"]["A"] and new in finding["values"]["B"]
+    assert report["summary"]["unique"] == {"A": 0, "B": 0}
+
+
+def test_compare_changed_number_word() -> None:
+    changed = TEXT_A.replace("killing four civilians", "killing five civilians")
+    report = factcheck.compare([TEXT_A, changed]).to_dict()
+    (group,) = [g for g in report["groups"] if g["status"] == "discrepancy"]
+    assert group["discrepancies"][0]["values"] == {"A": "four civilians", "B": "five civilians"}
+
+
+def test_compare_changed_place_is_an_entity_discrepancy() -> None:
+    changed = TEXT_A.replace("town of Saraqib", "town of Maarrat")
+    report = factcheck.compare([TEXT_A, changed]).to_dict()
+    (group,) = [g for g in report["groups"] if g["status"] == "discrepancy"]
+    (finding,) = group["discrepancies"]
+    assert finding["type"] == "entity"
+    assert finding["values"] == {"A": "Saraqib", "B": "Maarrat"}
+
+
+@pytest.mark.parametrize("sources", [[], [TEXT_A]])
+def test_compare_needs_two_sources(sources: list[str]) -> None:
+    with pytest.raises(InputError, match="at least two sources"):
+        factcheck.compare(sources)
+
+
+def test_compare_rejects_unknown_setting() -> None:
+    with pytest.raises(SettingsError, match="unknown setting 'treshold'"):
+        factcheck.compare([TEXT_A, TEXT_B], treshold=0.5)
+
+
+def test_compare_rejects_bad_threshold() -> None:
+    with pytest.raises(SettingsError, match="threshold"):
+        factcheck.compare([TEXT_A, TEXT_B], threshold=2)

@@ -1,0 +1,582 @@
+"""The reporters render the report record (the JSON export) for people and pull requests.
+
+The records are built here by hand, with offsets computed the way the pipeline
+computes them (into the original article), so the reporters are tested on
+realistic input without running the pipeline.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck.errors import SettingsError
+from factcheck.report import REPORTERS, discrepancy_spans, plural, render, summary_line, truncate
+
+ANSI = re.compile(r"\x1b\[")
+ROOT = Path(__file__).resolve().parent.parent
+
+# --- Building records -------------------------------------------------------------------------------
+
+Record = dict[str, Any]
+Report = dict[str, Any]
+FactSpec = tuple[str, str, Any, str]  # type, text as written in the claim, value, key
+
+
+def make_claim(
+    claim_id: str, start: int, text: str, facts: Sequence[FactSpec] = (), line: int = 1
+) -> dict[str, Any]:
+    """A claim at ``start`` in its article, with each fact's offsets pointing at its words."""
+    source = claim_id.rstrip("0123456789")
+    fact_records = []
+    for kind, fact_text, value, key in facts:
+        fact_start = start + text.index(fact_text)
+        fact_records.append(
+            {
+                "type": kind,
+                "text": fact_text,
+                "value": value,
+                "unit": None,
+                "qualifier": None,
+                "key": key,
+                "label": key if kind == "entity" else None,
+                "start": fact_start,
+                "end": fact_start + len(fact_text),
+            }
+        )
+    return {
+        "id": claim_id,
+        "source": source,
+        "sentence": int(claim_id[len(source) :]) - 1,
+        "text": text,
+        "start": start,
+        "end": start + len(text),
+        "line": line,
+        "facts": fact_records,
+    }
+
+
+def make_source(
+    source_id: str, name: str, claims: int, dropped: Sequence[tuple[int, str, str]] = ()
+) -> dict[str, Any]:
+    return {
+        "id": source_id,
+        "name": name,
+        "path": f"fixtures/{name}",
+        "title": None,
+        "sentences": claims,
+        "claims": claims,
+        "dropped": [
+            {"text": text, "start": 0, "end": len(text), "line": line, "reason": reason}
+            for line, text, reason in dropped
+        ],
+    }
+
+
+def make_group(
+    group_id: str, status: str, claims: list[str], score: float = 1.0, **extra: Any
+) -> dict[str, Any]:
+    return {
+        "id": group_id,
+        "status": status,
+        "score": score,
+        "claims": claims,
+        "matched": extra.get("matched", []),
+        "discrepancies": extra.get("discrepancies", []),
+    }
+
+
+def make_report(sources: list[Record], claims: list[Record], groups: list[Record]) -> Report:
+    unique: dict[str, int] = {source["id"]: 0 for source in sources}
+    source_of = {claim["id"]: claim["source"] for claim in claims}
+    for group in groups:
+        if group["status"] == "unique":
+            unique[source_of[group["claims"][0]]] += 1
+    return {
+        "schema_version": 1,
+        "tool": {
+            "name": "factcheck",
+            "version": "0.1.0",
+            "settings": {"threshold": 0.5, "scorer": "token_set_ratio", "text_weight": 0.6, "clean": True},
+        },
+        "sources": sources,
+        "claims": claims,
+        "groups": groups,
+        "summary": {
+            "agreements": sum(g["status"] == "agreement" for g in groups),
+            "discrepancies": sum(g["status"] == "discrepancy" for g in groups),
+            "unique": unique,
+        },
+    }
+
+
+DEATH_TOLL = (
+    "The clashes have led to over 300 deaths, including 183 from HTS and allied factions, "
+    "100 government soldiers, and 28 civilians."
+)
+
+TWO_SOURCE_CLAIMS = [
+    make_claim(
+        "A1",
+        0,
+        "Syrian rebels, led by the jihadist group Hayat Tahrir al-Sham (HTS), "
+        "have taken control of most of Aleppo.",
+        [("entity", "Hayat Tahrir al-Sham", "hts", "org"), ("entity", "Aleppo", "aleppo", "place")],
+    ),
+    make_claim(
+        "A5",
+        700,
+        "The rebels’ swift advances, including the seizure of the strategic town of Saraqib, "
+        "demonstrate gains.",
+        [("entity", "Saraqib", "saraqib", "place")],
+        line=5,
+    ),
+    make_claim(
+        "A6",
+        900,
+        DEATH_TOLL,
+        [
+            ("quantity", "over 300 deaths", 300, "death"),
+            ("quantity", "183", 183, "death"),
+            ("quantity", "100 government soldiers", 100, "soldier"),
+            ("quantity", "28 civilians", 28, "civilian"),
+        ],
+        line=7,
+    ),
+    make_claim(
+        "A7",
+        1100,
+        "The Observatory said 183 fighters from HTS and allied factions have been killed since Wednesday.",
+        [("quantity", "183 fighters", 183, "fighter"), ("date", "Wednesday", "wednesday", "weekday")],
+        line=8,
+    ),
+    make_claim(
+        "A8",
+        1300,
+        "State media reported that HTS shelled a student residence, killing four civilians.",
+        [("quantity", "four civilians", 4, "civilian")],
+        line=9,
+    ),
+    make_claim(
+        "A9", 1500, "Analysts suggest that this offensive underscores growing rebel strength.", line=10
+    ),
+    make_claim(
+        "A10",
+        1600,
+        'Russia has intensified its aerial campaign against "extremist forces" | AFP',
+        [("entity", "Russia", "russia", "country")],
+        line=11,
+    ),
+    make_claim(
+        "A11",
+        1700,
+        "Since Wednesday, HTS and allied Turkish-backed factions have launched a lightning assault in 2024.",
+        [("date", "Wednesday", "wednesday", "weekday"), ("date", "2024", "2024", "year")],
+        line=12,
+    ),
+    make_claim(
+        "B3",
+        400,
+        "The swift offensive has seen HTS insurgents take control of Aleppo, Syria’s second-largest city.",
+        [("entity", "HTS", "hts", "org"), ("entity", "Aleppo", "aleppo", "place")],
+        line=10,
+    ),
+    make_claim(
+        "B6",
+        900,
+        "Rebels also seized a critical military base to the south and the strategic town of Saraqib.",
+        [("entity", "Saraqib", "saraqib", "place")],
+        line=14,
+    ),
+    make_claim(
+        "B8",
+        1200,
+        "At least 193 HTS fighters have been killed since Tuesday, according to the Observatory.",
+        [
+            ("quantity", "At least 193 HTS fighters", 193, "fighter"),
+            ("date", "Tuesday", "tuesday", "weekday"),
+        ],
+        line=16,
+    ),
+    make_claim(
+        "B12",
+        2000,
+        "Jolani, who carries a $10 million U.S. bounty, "
+        "has tried to position HTS as a governing authority in Idlib.",
+        [("quantity", "$10 million", 10_000_000, "usd"), ("entity", "Idlib", "idlib", "place")],
+        line=24,
+    ),
+    make_claim("B16", 2600, "The conflict continues to devastate the region, with no end in sight.", line=30),
+    make_claim("B17", 2700, "Whether HTS can expand its control remains to be seen.", line=32),
+    make_claim("B18", 2800, "This loss represents a symbolic and strategic blow.", line=34),
+    make_claim(
+        "B19", 2900, "Heller suggested that fractured control might make a counterattack harder.", line=36
+    ),
+    make_claim(
+        "B20", 3000, "The implications of this offensive could ripple far beyond the region.", line=38
+    ),
+]
+
+TWO_SOURCE_GROUPS = [
+    make_group("G1", "agreement", ["A1", "B3"], 0.82, matched=["aleppo", "hts", "control"]),
+    make_group(
+        "G2",
+        "discrepancy",
+        ["A7", "B8"],
+        0.71,
+        matched=["observatory", "fighters", "killed"],
+        discrepancies=[
+            {
+                "type": "quantity",
+                "values": {"A": "183", "B": "193"},
+                "explanation": "A: 183 fighters; B: 193 fighters",
+            },
+            {"type": "date", "values": {"A": "Wednesday", "B": "Tuesday"}, "explanation": ""},
+        ],
+    ),
+    make_group("G3", "agreement", ["A5", "B6"], 0.77, matched=["saraqib", "strategic", "town"]),
+    *(
+        make_group(f"G{4 + index}", "unique", [claim_id])
+        for index, claim_id in enumerate(
+            ["A6", "A8", "A9", "A10", "A11", "B12", "B16", "B17", "B18", "B19", "B20"]
+        )
+    ),
+]
+
+TWO_SOURCES = [
+    make_source("A", "aleppo_a.txt", 15),
+    make_source(
+        "B",
+        "aleppo_b.txt",
+        38,
+        [
+            (1, "Today:July 6, 2025", "date line"),
+            (3, "36 views", "view counter"),
+            (52, "Advertisement", "advert"),
+        ],
+    ),
+]
+TWO_SOURCES[1]["title"] = "Rebels Overrun Aleppo in Surprise Offensive, Shaking Assad’s Grip on Power"
+
+
+def two_source_report() -> dict[str, Any]:
+    return make_report(TWO_SOURCES, TWO_SOURCE_CLAIMS, TWO_SOURCE_GROUPS)
+
+
+def four_source_report() -> dict[str, Any]:
+    """The same death toll told four ways: too many sources for side-by-side columns."""
+    tolls = {
+        "A": "The Observatory said 183 fighters from HTS and allied factions have been killed.",
+        "B": "At least 193 HTS fighters have been killed, according to the Observatory.",
+        "C": "Some 190 fighters died in the first days of the offensive, the Observatory said.",
+        "D": "The Observatory counted 183 dead fighters among HTS and its allies.",
+    }
+    numbers = {"A": "183", "B": "193", "C": "190", "D": "183"}
+    claims = [
+        make_claim(f"{source}2", 100, text, [("quantity", numbers[source], int(numbers[source]), "fighter")])
+        for source, text in tolls.items()
+    ]
+    claims.append(make_claim("C3", 300, "Turkey called for a halt to Russian bombardments in Idlib."))
+    sources = [make_source(source, f"aleppo_{source.lower()}.txt", 12) for source in tolls]
+    groups = [
+        make_group(
+            "G1",
+            "discrepancy",
+            [claim["id"] for claim in claims[:4]],
+            0.68,
+            discrepancies=[
+                {"type": "quantity", "values": numbers, "explanation": "A: 183; B: 193; C: 190; D: 183"}
+            ],
+        ),
+        make_group("G2", "unique", ["C3"]),
+    ]
+    return make_report(sources, claims, groups)
+
+
+def many_agreements_report() -> dict[str, Any]:
+    claims, groups = [], []
+    for number in range(1, 13):
+        text = f"Rebels took district {number} of the city."
+        claims += [make_claim(f"A{number}", number * 100, text), make_claim(f"B{number}", number * 100, text)]
+        groups.append(make_group(f"G{number}", "agreement", [f"A{number}", f"B{number}"], 0.9))
+    return make_report([make_source("A", "a.txt", 12), make_source("B", "b.txt", 12)], claims, groups)
+
+
+# --- Rendering helpers -----------------------------------------------------------------------------------
+
+
+def rich_text(data: dict[str, Any], **options: Any) -> str:
+    out = io.StringIO()
+    render("rich", data, out, **{"color": False, "width": 80, **options})
+    return out.getvalue()
+
+
+def markdown_text(data: dict[str, Any], **options: Any) -> str:
+    out = io.StringIO()
+    render("markdown", data, out, **options)
+    return out.getvalue()
+
+
+def flat(text: str) -> str:
+    """Text with wrapping undone, to look for phrases a narrow terminal split across lines."""
+    return " ".join(text.split())
+
+
+def section(text: str, start: str, end: str | None = None) -> str:
+    begin = text.index(start)
+    return text[begin : text.index(end, begin) if end else None]
+
+
+# --- Registry ----------------------------------------------------------------------------------------------
+
+
+def test_registry_offers_rich_json_and_markdown() -> None:
+    assert set(REPORTERS) == {"rich", "json", "markdown"}
+
+
+def test_json_format_writes_the_record_itself() -> None:
+    data = two_source_report()
+    out = io.StringIO()
+    render("json", data, out, color=True, width=80, show_dropped=True)
+    assert json.loads(out.getvalue()) == data
+
+
+def test_unknown_format_names_the_known_ones() -> None:
+    with pytest.raises(SettingsError, match="json, markdown, rich"):
+        render("html", two_source_report(), io.StringIO())
+
+
+def test_importing_the_registry_and_writing_json_leave_rich_unloaded() -> None:
+    script = (
+        "import io, sys\n"
+        "from factcheck.report import render\n"
+        "assert 'rich' not in sys.modules, 'importing factcheck.report loaded rich'\n"
+        "render('json', {'schema_version': 1}, io.StringIO())\n"
+        "assert 'rich' not in sys.modules, 'the json reporter loaded rich'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+# --- Shared readers of the record --------------------------------------------------------------------------
+
+
+def test_plural_and_summary_line() -> None:
+    assert plural(1, "discrepancy") == "1 discrepancy"
+    assert plural(0, "discrepancy") == "0 discrepancies"
+    assert plural(2, "agreement") == "2 agreements"
+    assert summary_line(two_source_report()) == "2 agreements · 1 discrepancy · unique: A 5, B 6"
+
+
+def test_truncate_cuts_at_a_word_and_marks_the_cut() -> None:
+    assert truncate("short enough", 20) == "short enough"
+    cut = truncate("The clashes have led to over 300 deaths", 20)
+    assert cut == "The clashes have…"
+    assert len(cut) <= 20
+
+
+def test_discrepancy_spans_point_at_the_named_fact() -> None:
+    claim = TWO_SOURCE_CLAIMS[3]  # A7
+    discrepancies = TWO_SOURCE_GROUPS[1]["discrepancies"]
+    spans = discrepancy_spans(claim, discrepancies)
+    assert [claim["text"][start:end] for start, end in spans] == ["183 fighters", "Wednesday"]
+
+
+def test_a_value_does_not_name_a_fact_that_merely_contains_its_digits() -> None:
+    claim = make_claim(
+        "A1", 50, "Rebels killed 100 government soldiers.", [("quantity", "100", 100, "soldier")]
+    )
+    assert discrepancy_spans(claim, [{"type": "quantity", "values": {"A": "1", "B": "2"}}]) == []
+
+
+def test_discrepancy_spans_fall_back_to_the_words_when_offsets_are_off() -> None:
+    claim = make_claim("B1", 50, "At least 193 fighters were killed.", [("quantity", "193", 193, "fighter")])
+    claim["facts"][0]["start"] += 7  # offsets that no longer point at the words
+    spans = discrepancy_spans(claim, [{"type": "quantity", "values": {"A": "183", "B": "193"}}])
+    assert [claim["text"][start:end] for start, end in spans] == ["193"]
+
+
+# --- Rich terminal report ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("report", [two_source_report, four_source_report, many_agreements_report])
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_rich_without_colour_is_plain_and_fits_the_width(report: Callable[[], Report], width: int) -> None:
+    text = rich_text(report(), width=width, show_dropped=True)
+    assert not ANSI.search(text)
+    too_long = [line for line in text.splitlines() if len(line) > width]
+    assert too_long == []
+
+
+def test_rich_with_colour_uses_ansi_styles() -> None:
+    assert ANSI.search(rich_text(two_source_report(), color=True))
+
+
+def test_rich_lists_sources_with_their_counts_and_titles() -> None:
+    text = rich_text(two_source_report())
+    assert "factcheck report · 2 sources" in text
+    assert "aleppo_b.txt · 38 sentences · 38 claims · 3 dropped lines" in text
+    assert "Rebels Overrun Aleppo in Surprise Offensive" in text
+    assert "2 agreements · 1 discrepancy · unique: A 5, B 6" in text
+
+
+def test_rich_sections_come_in_order() -> None:
+    text = rich_text(two_source_report())
+    positions = [
+        text.index(heading) for heading in ("Discrepancies (1)", "Agreements (2)", "Only one source")
+    ]
+    assert positions == sorted(positions)
+    footer = flat(text.rstrip().rsplit("─" * 20, 1)[-1])
+    assert footer == "factcheck 0.1.0 · threshold 0.5 · scorer token_set_ratio · text_weight 0.6 · clean true"
+
+
+def test_rich_discrepancy_shows_both_sides_with_values_marked() -> None:
+    discrepancies = flat(section(rich_text(two_source_report()), "Discrepancies", "Agreements"))
+    assert "*183 fighters*" in discrepancies
+    assert "*193*" in discrepancies or "*At least 193 HTS fighters*" in discrepancies
+    assert "*Wednesday*" in discrepancies and "*Tuesday*" in discrepancies
+    assert "quantity: A: 183 fighters; B: 193 fighters" in discrepancies
+    assert "date: A: Wednesday · B: Tuesday" in discrepancies  # no explanation: the values speak
+
+
+def test_rich_puts_two_sources_side_by_side() -> None:
+    discrepancies = section(rich_text(two_source_report()), "Discrepancies", "Agreements")
+    header = next(line for line in discrepancies.splitlines() if "aleppo_a.txt" in line)
+    assert "aleppo_b.txt" in header
+    assert "│" in discrepancies
+
+
+def test_rich_stacks_claims_of_many_sources() -> None:
+    discrepancies = section(rich_text(four_source_report()), "Discrepancies", "Agreements")
+    starts = [line.split()[0] for line in discrepancies.splitlines() if line.strip()]
+    assert {"A2", "B2", "C2", "D2"} <= set(starts)
+    assert "│" not in discrepancies
+    assert "*190*" in discrepancies
+
+
+def test_rich_agreements_are_one_line_each() -> None:
+    agreements = section(rich_text(two_source_report()), "Agreements", "Only one source")
+    lines = [line for line in agreements.splitlines() if line.startswith("G")]
+    assert [line.split(" (")[0] for line in lines] == ["G1 A1 ≈ B3", "G3 A5 ≈ B6"]
+    assert lines[0].startswith("G1 A1 ≈ B3 (0.82) Syrian rebels")
+    assert lines[0].endswith("…")
+
+
+def test_rich_only_one_source_calls_out_the_numbers() -> None:
+    unique = flat(section(rich_text(two_source_report()), "only A reports", "only B reports"))
+    assert (
+        "over 300 deaths, 183, 100 government soldiers, 28 callouts".replace("callouts", "civilians")
+        in unique
+    )
+    assert "four civilians — State media reported" in unique
+    assert "Wednesday, 2024 — Since Wednesday" in unique
+    assert "Russia — Russia has intensified" in unique  # names are called out when there is no number
+
+
+def test_rich_ranks_claims_with_numbers_before_names_before_none() -> None:
+    unique = section(rich_text(two_source_report()), "only A reports", "only B reports")
+    order = [unique.index(f"A{number} ") for number in (6, 8, 11, 10, 9)]
+    assert order == sorted(order)
+
+
+def test_rich_counts_the_many_claims_with_no_numbers_or_names() -> None:
+    unique = flat(section(rich_text(two_source_report()), "only B reports"))
+    assert "$10 million — Jolani" in unique
+    assert "B16" in unique and "B18" in unique
+    assert "B19" not in unique and "B20" not in unique
+    assert "and 2 more claims with no numbers or names" in unique
+
+
+def test_rich_lists_dropped_lines_only_when_asked() -> None:
+    assert "Dropped lines" not in rich_text(two_source_report())
+    dropped = section(rich_text(two_source_report(), show_dropped=True), "Dropped lines")
+    assert re.search(r"line  3  view counter  36 views", dropped)
+    assert re.search(r"line 52  advert        Advertisement", dropped)
+
+
+def test_rich_claim_text_is_never_read_as_markup() -> None:
+    data = two_source_report()
+    data["claims"][5]["text"] = "[bold]Analysts[/bold] suggest growing rebel strength."
+    assert "[bold]Analysts[/bold]" in rich_text(data)
+
+
+# --- Markdown ----------------------------------------------------------------------------------------------
+
+
+def test_markdown_has_the_headings_in_order_and_the_signature_last() -> None:
+    text = markdown_text(two_source_report(), show_dropped=True)
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings[:3] == [
+        "## factcheck report",
+        "### Discrepancies",
+        "#### G2 · score 0.71 · shared: observatory, fighters, killed",
+    ]
+    assert headings[3:] == ["### Agreements", "### Only one source reports", "### Dropped lines"]
+    assert text.splitlines()[-1] == (
+        "<sub>factcheck 0.1.0 · threshold 0.5 · scorer token\\_set\\_ratio · "
+        "text\\_weight 0.6 · clean true</sub>"
+    )
+    assert "**2 agreements · 1 discrepancy · unique: A 5, B 6**" in text
+
+
+def test_markdown_sources_table() -> None:
+    text = markdown_text(two_source_report())
+    assert "| **A** | aleppo\\_a.txt |  | 15 | 15 | 0 |" in text
+    assert (
+        "| **B** | aleppo\\_b.txt | Rebels Overrun Aleppo in Surprise Offensive, "
+        "Shaking Assad’s Grip on Power | 38 | 38 | 3 |"
+    ) in text
+
+
+def test_markdown_discrepancy_table_bolds_the_values() -> None:
+    discrepancies = section(markdown_text(two_source_report()), "### Discrepancies", "### Agreements")
+    assert "| **A** | `A7` The Observatory said **183 fighters** from HTS" in discrepancies
+    assert "have been killed since **Wednesday**. |" in discrepancies
+    assert "| **B** | `B8` **At least 193 HTS fighters** have been killed since **Tuesday**," in discrepancies
+    assert "- **quantity**: A: 183 fighters; B: 193 fighters" in discrepancies
+
+
+def test_markdown_escapes_claim_text() -> None:
+    text = markdown_text(two_source_report())
+    assert '"extremist forces" \\| AFP' in text
+    assert "\\$10 million" in text
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    assert all(line.count("|") - line.count("\\|") == len(rows[0].split("|")) - 1 for line in rows[:4])
+
+
+def test_markdown_agreements_are_a_compact_list() -> None:
+    agreements = section(markdown_text(two_source_report()), "### Agreements", "### Only one")
+    assert "- **G1 A1 ≈ B3 (0.82)**: Syrian rebels, led by the jihadist group" in agreements
+    assert "<details>" not in agreements
+
+
+def test_markdown_folds_many_agreements() -> None:
+    agreements = section(markdown_text(many_agreements_report()), "### Agreements", "### Only one")
+    assert "<details><summary>12 agreements</summary>" in agreements
+    assert agreements.count("\n- **G") == 12
+
+
+def test_markdown_only_one_source_ranked_with_values_called_out() -> None:
+    unique = section(markdown_text(two_source_report()), "**Only A reports**", "**Only B reports**")
+    assert "- `A6` **over 300 deaths, 183, 100 government soldiers, 28 civilians** — The clashes" in unique
+    order = [unique.index(f"`A{number}`") for number in (6, 8, 11, 10, 9)]
+    assert order == sorted(order)
+    b_unique = section(markdown_text(two_source_report()), "**Only B reports**")
+    assert "<details><summary>5 claims with no numbers or names</summary>" in b_unique
+    assert "`B20` The implications" in b_unique
+
+
+def test_markdown_dropped_lines() -> None:
+    dropped = section(markdown_text(two_source_report(), show_dropped=True), "### Dropped lines", "<sub>")
+    assert "| B | 3 | 36 views | view counter |" in dropped
+    assert "### Dropped lines" not in markdown_text(two_source_report())
