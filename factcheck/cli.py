@@ -120,7 +120,14 @@ def compare(
     data = report.to_dict()
     buffer = io.StringIO()
     use_color = _use_color(color, output)
-    render(output_format.value, data, buffer, color=use_color, width=width, show_dropped=show_dropped)
+    render(
+        output_format.value,
+        data,
+        buffer,
+        color=use_color,
+        width=_width(width, output),
+        show_dropped=show_dropped,
+    )
     _write(buffer.getvalue(), output)
     return exit_code(data, fail_on.value)
 
@@ -142,6 +149,15 @@ def _use_color(color: bool | None, output: Path | None) -> bool:
     if output is not None or os.environ.get("NO_COLOR"):
         return False
     return sys.stdout.isatty()
+
+
+def _width(width: int | None, output: Path | None) -> int | None:
+    """The terminal's width when writing to one; the report is rendered into a buffer that has none."""
+    if width is not None or output is not None or not sys.stdout.isatty():
+        return width
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def _check_output_is_not_a_source(output: Path | None, sources: list[Path]) -> None:

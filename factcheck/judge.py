@@ -177,13 +177,22 @@ def _swap_conflict(
         for b in right_facts:
             if a.type != b.type:
                 continue
-            if a.type == "quantity" and not quantities_compatible(a, b, settings.quantity_tolerance):
+            if (
+                a.type == "quantity"
+                and _same_count(a, b)
+                and not quantities_compatible(a, b, settings.quantity_tolerance)
+            ):
                 return ("quantity", a, b)
             if a.type == "date" and a.key == b.key and a.key in COMPARABLE_DATE_KEYS and a.value != b.value:
                 return ("date", a, b)
             if a.type == "entity" and _entities_differ(a, b, aliases):
                 return ("entity", a, b)
     return None
+
+
+def _same_count(a: Fact, b: Fact) -> bool:
+    """Counts of named things compare only when they count the same thing; unnamed counts by position."""
+    return not (a.key and b.key and a.key != b.key)
 
 
 def _entities_differ(a: Fact, b: Fact, aliases: dict[str, str]) -> bool:
@@ -235,7 +244,7 @@ def _values_line(per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:
 
 
 def _count_explanation(key: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:
-    unit = next(f.unit for facts in per_source.values() for _, f in facts if f.unit) or key
+    unit = next((f.unit for facts in per_source.values() for _, f in facts if f.unit), None) or key
     line = f"different counts of {unit}: {_values_line(per_source)}"
     bounded = any(qualifier_kind(f.qualifier) == "min" for facts in per_source.values() for _, f in facts)
     return line + " (a lower bound may be an earlier toll, since updated)" if bounded else line

@@ -19,7 +19,15 @@ from typing import Any
 import pytest
 
 from factcheck.errors import SettingsError
-from factcheck.report import REPORTERS, discrepancy_spans, plural, render, summary_line, truncate
+from factcheck.report import (
+    REPORTERS,
+    discrepancy_spans,
+    plural,
+    render,
+    shared_terms,
+    summary_line,
+    truncate,
+)
 
 ANSI = re.compile(r"\x1b\[")
 ROOT = Path(__file__).resolve().parent.parent
@@ -226,13 +234,19 @@ TWO_SOURCE_CLAIMS = [
 ]
 
 TWO_SOURCE_GROUPS = [
-    make_group("G1", "agreement", ["A1", "B3"], 0.82, matched=["aleppo", "hts", "control"]),
+    make_group(
+        "G1",
+        "agreement",
+        ["A1", "B3"],
+        0.82,
+        matched=["aleppo", "control", "entity:aleppo", "entity:hts", "hts", "taken"],
+    ),
     make_group(
         "G2",
         "discrepancy",
         ["A7", "B8"],
         0.71,
-        matched=["observatory", "fighters", "killed"],
+        matched=["entity:observatory", "fighter", "kill", "observatori", "unit:fighter"],
         discrepancies=[
             {
                 "type": "quantity",
@@ -242,7 +256,9 @@ TWO_SOURCE_GROUPS = [
             {"type": "date", "values": {"A": "Wednesday", "B": "Tuesday"}, "explanation": ""},
         ],
     ),
-    make_group("G3", "agreement", ["A5", "B6"], 0.77, matched=["saraqib", "strategic", "town"]),
+    make_group(
+        "G3", "agreement", ["A5", "B6"], 0.77, matched=["entity:saraqib", "saraqib", "strateg", "town"]
+    ),
     *(
         make_group(f"G{4 + index}", "unique", [claim_id])
         for index, claim_id in enumerate(
@@ -392,6 +408,14 @@ def test_discrepancy_spans_point_at_the_named_fact() -> None:
     assert [claim["text"][start:end] for start, end in spans] == ["183 fighters", "Wednesday"]
 
 
+def test_shared_terms_prefer_names_and_numbers_to_stems_and_keys() -> None:
+    group = make_group(
+        "G1", "agreement", [], matched=["28", "entity:saraqib", "includ", "number:28", "saraqib"]
+    )
+    assert shared_terms(group) == ["saraqib", "28"]
+    assert shared_terms(make_group("G2", "agreement", [], matched=["clash", "unit:death"])) == ["clash"]
+
+
 def test_a_value_does_not_name_a_fact_that_merely_contains_its_digits() -> None:
     claim = make_claim(
         "A1", 50, "Rebels killed 100 government soldiers.", [("quantity", "100", 100, "soldier")]
@@ -519,7 +543,7 @@ def test_markdown_has_the_headings_in_order_and_the_signature_last() -> None:
     assert headings[:3] == [
         "## factcheck report",
         "### Discrepancies",
-        "#### G2 · score 0.71 · shared: observatory, fighters, killed",
+        "#### G2 · score 0.71 · shared: observatory",
     ]
     assert headings[3:] == ["### Agreements", "### Only one source reports", "### Dropped lines"]
     assert text.splitlines()[-1] == (
@@ -580,3 +604,21 @@ def test_markdown_dropped_lines() -> None:
     dropped = section(markdown_text(two_source_report(), show_dropped=True), "### Dropped lines", "<sub>")
     assert "| B | 3 | 36 views | view counter |" in dropped
     assert "### Dropped lines" not in markdown_text(two_source_report())
+
+
+# --- The real pipeline's record ----------------------------------------------------------------------------
+
+
+def test_the_fixture_pair_renders_in_every_format(fixture_a: Path, fixture_b: Path) -> None:
+    import factcheck
+
+    data = factcheck.compare([fixture_a, fixture_b]).to_dict()
+    text = rich_text(data, show_dropped=True)
+    assert not ANSI.search(text)
+    assert [line for line in text.splitlines() if len(line) > 80] == []
+    assert summary_line(data) in text
+    assert "only A reports" in text and "over 300 deaths" in text
+    assert "36 views" in text  # dropped furniture of source B
+    document = markdown_text(data)
+    assert f"**{summary_line(data)}**" in document
+    assert document.rstrip().splitlines()[-1].startswith("<sub>factcheck 0.1.0")

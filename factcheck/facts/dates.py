@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.facts.numbers import WORD_NUMBER, Scan, parse_number, scan
+from factcheck.facts.numbers import WORD_NUMBER, Scan, parse_number, scan, word_positions
 from factcheck.facts.quantities import counted_noun, is_counted
 from factcheck.model import Fact
 
@@ -60,7 +60,30 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 # After these a four-digit number is a year even if a noun follows ("in 2016 rebels...", "the 2016 elections");
 # after other words ("by", "of", "around") it is a year only when no counted noun follows.
 YEAR_WORDS = frozenset(
-    ["in", "since", "until", "till", "during", "before", "after", "through", "throughout", "early", "late", "mid", "circa", "the", "its", "their", "his", "her", "summer", "winter", "spring", "autumn"]
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "during",
+        "before",
+        "after",
+        "through",
+        "throughout",
+        "early",
+        "late",
+        "mid",
+        "circa",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+    ]
 )
 
 _FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -102,9 +125,30 @@ _RELATIVE = re.compile(
 )
 # Words without which a pattern cannot match: the patterns run only when one is in the sentence.
 _RELATIVE_WORDS = frozenset({"ago", "recent", "yesterday", "today", "tonight", "tomorrow", "overnight"})
-_RELATIVE_STARTS = frozenset({"last", "this", "next", "past", "previous", "coming"})
+# "last", "this"... make a relative date only with a unit of time ("last week").
+_RELATIVE_CUES = _RELATIVE_WORDS | {"last", "this", "next", "past", "previous", "coming"}
 _TIME_UNITS = frozenset(
-    ["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "morning", "afternoon", "evening", "night"]
+    [
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "weekend",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ]
 )
 _CALENDAR_WORDS = (
     frozenset(MONTHS).union(w.lower() for w in WEEKDAYS).union(w.lower() + "s" for w in WEEKDAYS)
@@ -117,73 +161,99 @@ _NUMBER_WORDS = re.compile(rf"\b(?:{WORD_NUMBER}|a|an)(?=\s+{_UNIT}\b)")
 
 
 def find_dates(text: str, offset: int = 0, prepared: Scan | None = None) -> list[Fact]:
-    """Every date in ``text``, non-overlapping, in order of position."""
+    """Every date in ``text``, non-overlapping, in order of position.
+
+    Each pattern is tried only at (or around) its cue words and digits, never at every position.
+    """
     prepared = prepared or scan(text)
-    words = prepared.words
-    facts = []
-    if not _RELATIVE_WORDS.isdisjoint(words) or (
-        not _RELATIVE_STARTS.isdisjoint(words) and not _TIME_UNITS.isdisjoint(words)
-    ):
-        facts = _relative_dates(text, prepared.lower)
-    taken = [(f.start, f.end) for f in facts]
-    if prepared.has_digit or not _CALENDAR_WORDS.isdisjoint(words):
-        for match in _DATE.finditer(text):
-            if not _overlaps(match.start(), match.end(), taken):
-                facts.append(_calendar_date(match))
-                taken.append(match.span())
-    if prepared.has_digit:
-        for match in _YEAR_RE.finditer(text):
-            if not _overlaps(match.start(), match.end(), taken) and _is_year(text, match):
-                facts.append(
-                    Fact("date", match.group(), match.start(), match.end(), match.group(), key="year")
-                )
-    facts.sort(key=lambda f: f.start)
-    if offset:
-        facts = [_shifted(f, offset) for f in facts]
-    return facts
+    found = _relative_dates(text, prepared)
+    found.extend(_calendar_dates(text, prepared, found))
+    for start in prepared.digit_runs:
+        match = _YEAR_RE.match(text, start)
+        if match and not _overlaps(start, match.end(), found) and _is_year(text, match):
+            found.append((start, match.end(), match.group(), "year"))
+    found.sort()
+    return [Fact("date", text[s:e], s + offset, e + offset, value, key=key) for s, e, value, key in found]
 
 
-def _relative_dates(text: str, lower: str) -> list[Fact]:
-    facts = []
-    for match in _RELATIVE.finditer(lower):
-        phrase = text[match.start() : match.end()]
-        if phrase[0].isupper() and _PREV_CAPITALISED.search(text, max(0, match.start() - 40), match.start()):
-            continue  # "Aleppo Today" is a channel's name, not a time
-        facts.append(
-            Fact("date", phrase, match.start(), match.end(), _relative_value(phrase), key="relative")
-        )
-    return facts
+def _relative_dates(text: str, prepared: Scan) -> list[tuple[int, int, str, str]]:
+    """ "7 months ago", "last week", "today": the pattern runs in a window around each cue word."""
+    words, lower = prepared.words, prepared.lower
+    cues = _RELATIVE_CUES.intersection(words)
+    if not cues or (_RELATIVE_WORDS.isdisjoint(cues) and _TIME_UNITS.isdisjoint(words)):
+        return []
+    found: list[tuple[int, int, str, str]] = []
+    for low, high in _windows(lower, word_positions(lower, cues)):
+        for match in _RELATIVE.finditer(lower, low, high):
+            start, end = match.span()
+            if _overlaps(start, end, found):
+                continue
+            if text[start].isupper() and _PREV_CAPITALISED.search(text, max(0, start - 40), start):
+                continue  # "Aleppo Today" is a channel's name, not a time
+            found.append((start, end, _relative_value(match.group()), "relative"))
+    return found
+
+
+def _windows(lower: str, positions: list[int]) -> list[tuple[int, int]]:
+    """Merged spans reaching 40 characters either side of each position, ending at a word's end."""
+    windows: list[tuple[int, int]] = []
+    for at in positions:
+        low = max(0, at - 40)
+        space = lower.find(" ", at + 40)
+        high = len(lower) if space < 0 else space
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def _calendar_dates(
+    text: str, prepared: Scan, taken: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """Dates with a month or weekday name, ISO dates and decades: each starts at a name or a digit."""
+    cues = _CALENDAR_WORDS.intersection(prepared.words)
+    anchors = word_positions(prepared.lower, cues) if cues else []
+    if prepared.digit_runs:
+        anchors = sorted([*anchors, *prepared.digit_runs])
+    found: list[tuple[int, int, str, str]] = []
+    last_end = -1
+    for start in anchors:
+        if start < last_end:
+            continue
+        match = _DATE.match(text, start)
+        if match and not _overlaps(start, match.end(), taken):
+            found.append((start, match.end(), *_calendar_value(match)))
+            last_end = match.end()
+    return found
 
 
 def _relative_value(phrase: str) -> str:
-    phrase = _SPACES.sub(" ", phrase.lower())
+    phrase = _SPACES.sub(" ", phrase)
     phrase = phrase[4:] if phrase.startswith("the ") else phrase
     return _NUMBER_WORDS.sub(lambda m: str(parse_number(m.group()) or m.group()), phrase)
 
 
-def _calendar_date(match: re.Match[str]) -> Fact:
+def _calendar_value(match: re.Match[str]) -> tuple[str, str]:
+    """(value, key) of a calendar date."""
     groups = match.groupdict()
-    text, start, end = match.group(), match.start(), match.end()
     month_name = groups["md_month"] or groups["dm_month"] or groups["my_month"]
     if groups["md_day"] or groups["dm_day"]:
         month = _month_number(month_name)
         day = int((groups["md_day"] or groups["dm_day"]).rstrip("stndrh"))
         year = groups["md_year"] or groups["dm_year"]
         if year:
-            return Fact("date", text, start, end, f"{year}-{month:02d}-{day:02d}", key="day")
-        return Fact("date", text, start, end, f"--{month:02d}-{day:02d}", key="monthday")
+            return f"{year}-{month:02d}-{day:02d}", "day"
+        return f"--{month:02d}-{day:02d}", "monthday"
     if groups["iso_year"]:
-        value = f"{groups['iso_year']}-{groups['iso_month']}-{groups['iso_day']}"
-        return Fact("date", text, start, end, value, key="day")
+        return f"{groups['iso_year']}-{groups['iso_month']}-{groups['iso_day']}", "day"
     if groups["my_year"]:
-        return Fact(
-            "date", text, start, end, f"{groups['my_year']}-{_month_number(month_name):02d}", key="month"
-        )
+        return f"{groups['my_year']}-{_month_number(month_name):02d}", "month"
     if groups["month"]:
-        return Fact("date", text, start, end, f"{_month_number(groups['month']):02d}", key="monthname")
+        return f"{_month_number(groups['month']):02d}", "monthname"
     if groups["weekday"]:
-        return Fact("date", text, start, end, groups["weekday"].lower(), key="weekday")
-    return Fact("date", text, start, end, groups["decade"] + "s", key="decade")
+        return groups["weekday"].lower(), "weekday"
+    return groups["decade"] + "s", "decade"
 
 
 def _month_number(name: str | None) -> int:
@@ -201,25 +271,12 @@ def _is_year(text: str, match: re.Match[str]) -> bool:
     after = text[end : end + 2]
     if after and (after[0].isalnum() or after[0] in "_%" or (after[0] in ".," and after[1:].isdigit())):
         return False  # "2016th", "2016%", "2016.5"
-    previous = _PREV_WORD.search(text, max(0, match.start() - 16), match.start())
+    previous = _PREV_WORD.search(text, max(0, start - 16), start)
     if previous and previous.group(1).lower() in YEAR_WORDS:
         return True
-    noun = counted_noun(text, match.end())
+    noun = counted_noun(text, end)
     return noun is None or not is_counted(noun[0])
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < s_end and end > s_start for s_start, s_end in spans)
-
-
-def _shifted(fact: Fact, offset: int) -> Fact:
-    return Fact(
-        fact.type,
-        fact.text,
-        fact.start + offset,
-        fact.end + offset,
-        fact.value,
-        fact.unit,
-        fact.qualifier,
-        fact.key,
-    )
+def _overlaps(start: int, end: int, found: list[tuple[int, int, str, str]]) -> bool:
+    return any(start < f_end and end > f_start for f_start, f_end, _, _ in found)

@@ -37,27 +37,237 @@ LABELS = ("person", "place", "org", "nationality", "other")
 
 # Capitalised function words and adverbs: never the start of a name, wherever they are.
 FUNCTION_WORDS = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "and", "or", "but", "nor", "in", "on", "at", "of", "for", "to", "by", "with", "from", "as", "if", "when", "while", "since", "despite", "meanwhile", "however", "moreover", "although", "though", "after", "before", "during", "amid", "among", "according"]
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "to",
+        "by",
+        "with",
+        "from",
+        "as",
+        "if",
+        "when",
+        "while",
+        "since",
+        "despite",
+        "meanwhile",
+        "however",
+        "moreover",
+        "although",
+        "though",
+        "after",
+        "before",
+        "during",
+        "amid",
+        "among",
+        "according",
+    ]
 ).union(ONES, SCALES, ["dozen", "dozens", "hundreds", "thousands", "millions"])
 # Capitalised adjectives that are not names on their own ("Islamist rebels").
 NOT_NAMES = frozenset(
     {"islamist", "islamists", "jihadist", "jihadists", "salafist", "sunni", "shia", "shiite"}
 )
 ORG_WORDS = frozenset(
-    ["group", "council", "observatory", "party", "army", "forces", "force", "ministry", "agency", "university", "foundation", "institute", "organisation", "organization", "commission", "committee", "association", "office", "court", "front", "union", "league", "federation", "church", "museum", "school", "college", "center", "centre", "board", "society", "fund", "corps", "coalition", "alliance", "movement", "brigade", "brigades", "battalion", "division", "assembly", "parliament", "senate", "congress", "embassy", "bank", "company", "corporation", "airlines", "network", "news", "times", "post", "press", "guard", "guards", "police", "service", "services", "department", "authority", "bureau", "command", "media", "channel", "tv", "radio", "watch", "international"]
+    [
+        "group",
+        "council",
+        "observatory",
+        "party",
+        "army",
+        "forces",
+        "force",
+        "ministry",
+        "agency",
+        "university",
+        "foundation",
+        "institute",
+        "organisation",
+        "organization",
+        "commission",
+        "committee",
+        "association",
+        "office",
+        "court",
+        "front",
+        "union",
+        "league",
+        "federation",
+        "church",
+        "museum",
+        "school",
+        "college",
+        "center",
+        "centre",
+        "board",
+        "society",
+        "fund",
+        "corps",
+        "coalition",
+        "alliance",
+        "movement",
+        "brigade",
+        "brigades",
+        "battalion",
+        "division",
+        "assembly",
+        "parliament",
+        "senate",
+        "congress",
+        "embassy",
+        "bank",
+        "company",
+        "corporation",
+        "airlines",
+        "network",
+        "news",
+        "times",
+        "post",
+        "press",
+        "guard",
+        "guards",
+        "police",
+        "service",
+        "services",
+        "department",
+        "authority",
+        "bureau",
+        "command",
+        "media",
+        "channel",
+        "tv",
+        "radio",
+        "watch",
+        "international",
+    ]
 )
 PLACE_WORDS = frozenset(
-    ["province", "governorate", "district", "region", "city", "county", "river", "mountains", "mountain", "valley", "square", "street", "island", "islands", "sea", "ocean", "lake", "bay", "gulf", "strait", "desert", "plain", "plains", "heights", "airport", "camp", "border", "crossing", "peninsula", "coast"]
+    [
+        "province",
+        "governorate",
+        "district",
+        "region",
+        "city",
+        "county",
+        "river",
+        "mountains",
+        "mountain",
+        "valley",
+        "square",
+        "street",
+        "island",
+        "islands",
+        "sea",
+        "ocean",
+        "lake",
+        "bay",
+        "gulf",
+        "strait",
+        "desert",
+        "plain",
+        "plains",
+        "heights",
+        "airport",
+        "camp",
+        "border",
+        "crossing",
+        "peninsula",
+        "coast",
+    ]
 )
 # Words after which "of"/"for"/"on" stay inside the name ("Ministry of Defence", "Gulf of Aden").
 OF_HEADS = (
     ORG_WORDS | PLACE_WORDS | frozenset({"republic", "kingdom", "emirate", "state", "states", "bank", "isle"})
 )
 CORE_TITLES = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "sgt", "capt", "captain", "sen", "senator", "rep", "gov", "governor", "prof", "professor", "president", "minister", "secretary", "chancellor", "king", "queen", "prince", "princess", "sheikh", "pope", "ayatollah", "emir", "mayor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "commander", "premier", "judge", "imam", "sir", "lord", "lady", "marshal", "brig", "lieutenant", "major"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "lt",
+        "sgt",
+        "capt",
+        "captain",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "prof",
+        "professor",
+        "president",
+        "minister",
+        "secretary",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "pope",
+        "ayatollah",
+        "emir",
+        "mayor",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "premier",
+        "judge",
+        "imam",
+        "sir",
+        "lord",
+        "lady",
+        "marshal",
+        "brig",
+        "lieutenant",
+        "major",
+    ]
 )
 TITLE_MODIFIERS = frozenset(
-    ["foreign", "prime", "vice", "deputy", "defence", "defense", "interior", "former", "acting", "interim", "chief", "supreme", "opposition", "health", "finance", "economy", "information", "crown", "grand", "field", "first"]
+    [
+        "foreign",
+        "prime",
+        "vice",
+        "deputy",
+        "defence",
+        "defense",
+        "interior",
+        "former",
+        "acting",
+        "interim",
+        "chief",
+        "supreme",
+        "opposition",
+        "health",
+        "finance",
+        "economy",
+        "information",
+        "crown",
+        "grand",
+        "field",
+        "first",
+    ]
 )
 TITLE_ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "st"}
@@ -65,7 +275,27 @@ TITLE_ABBREVIATIONS = frozenset(
 _PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|bin|ibn|bint|abu|ben|y"
 _ARABIC_PREFIXES = "al|el|ad|an|ar|as|ash|at|az|ud|ul|ez|es|bin|ibn|abu"
 _MONTH_AND_DAY_NAMES = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 # Characters that end a sentence or open a quotation: a word after them is sentence-initial.
 _OPENERS = frozenset("“\"‘'([:;—–.!?…")
@@ -79,7 +309,9 @@ _ARABIC_ARTICLE = re.compile(rf"(?<![\w’'])(?:{_ARABIC_PREFIXES})-$")
 _OF_GAP = re.compile(r" (?:of|for|on)(?: the)? ")
 _PARTICLE_GAP = re.compile(rf" (?:{_PARTICLES}) ")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+")
-_SMALL_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs"])
+_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs"]
+)
 _ACRONYM_IN_PARENS = re.compile(r"\(((?:[A-Z]\.){2,}|[A-Z][A-Za-z&]*[A-Z])\)")
 _POSSESSIVE = re.compile(r"'s?$")
 _SPACES = re.compile(r"\s+")

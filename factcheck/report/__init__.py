@@ -144,6 +144,23 @@ def agreement_head(group: Record, claims: Sequence[Record]) -> str:
     return f"{group.get('id', '?')} {ids} ({group.get('score', 0):.2f})"
 
 
+def shared_terms(group: Record, limit: int = 6) -> list[str]:
+    """What the group's claims share, for a reader: names and numbers first, at most ``limit``.
+
+    ``matched`` mixes feature keys (``entity:saraqib``, ``number:28``, ``unit:death``) with
+    word stems (``saraqib``, ``includ``). Stems read like typos and keys like code, so names
+    come from the ``entity:`` keys and numbers from the plain terms; the other stems are shown
+    only when the claims share nothing else.
+    """
+    matched = [str(term) for term in group.get("matched", [])]
+    names = [term.partition(":")[2] for term in matched if term.startswith("entity:")]
+    numbers = [term for term in matched if ":" not in term and any(char.isdigit() for char in term)]
+    terms = list(dict.fromkeys(names + numbers))
+    if not terms:
+        terms = [term for term in matched if ":" not in term]
+    return terms[:limit]
+
+
 def discrepancy_line(discrepancy: Record) -> str:
     """``quantity: A: 183 fighters killed; B: 193``: the explanation, or the values when there is none."""
     explanation = discrepancy.get("explanation") or " · ".join(

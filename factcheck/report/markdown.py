@@ -24,6 +24,7 @@ from factcheck.report import (
     group_claims,
     groups_with_status,
     plural,
+    shared_terms,
     signature,
     split_at_spans,
     summary_line,
@@ -132,8 +133,8 @@ def discrepancy_group(group: Record, claims: Sequence[Record]) -> Iterator[str]:
     """A heading, a table row per claim with the differing values in bold, a line per discrepancy."""
     discrepancies = group.get("discrepancies", [])
     heading = f"#### {escape(group.get('id', '?'))} · score {group.get('score', 0):.2f}"
-    if group.get("matched"):
-        heading += " · shared: " + escape(", ".join(group["matched"]))
+    if shared_terms(group):
+        heading += " · shared: " + escape(", ".join(shared_terms(group)))
     yield heading
     yield ""
     yield table_row(["Source", "Claim"])

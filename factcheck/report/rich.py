@@ -34,6 +34,7 @@ from factcheck.report import (
     group_claims,
     groups_with_status,
     plural,
+    shared_terms,
     signature_parts,
     split_at_spans,
     summary_line,
@@ -189,11 +190,14 @@ def discrepancy_group(
     """One group: a heading, its claims with the differing values highlighted, a line per discrepancy."""
     discrepancies = group.get("discrepancies", [])
     per_source = claims_per_source(claims)
+    shared = shared_terms(group)
     heading = Text.assemble(
-        (group.get("id", "?"), "bold"), (f" · score {group.get('score', 0):.2f}", QUIET_STYLE)
+        (group.get("id", "?"), "bold"),
+        (f" · score {group.get('score', 0):.2f}", QUIET_STYLE),
+        (" · shared: " + ", ".join(shared) if shared else "", QUIET_STYLE),
+        no_wrap=True,
+        overflow="ellipsis",
     )
-    if group.get("matched"):
-        heading.append(" · shared: " + ", ".join(group["matched"]), style=QUIET_STYLE)
     side_by_side = (
         len(per_source) <= MAX_SIDE_BY_SIDE and width // max(len(per_source), 1) >= MIN_COLUMN_WIDTH
     )

@@ -1,0 +1,104 @@
+"""Judge: which aligned claims conflict, on hand-built claims and facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.judge import judge, quantities_compatible
+from factcheck.model import Alignment, Claim, Fact
+from factcheck.settings import Settings
+
+
+def qty(value: float, unit: str | None = None, qualifier: str | None = None, key: str = "") -> Fact:
+    text = " ".join(x for x in (qualifier, str(value), unit) if x)
+    return Fact("quantity", text, 0, len(text), value, unit, qualifier, key)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        (qty(300, qualifier="over"), qty(300, qualifier="more than"), True),
+        (qty(300, qualifier="over"), qty(310), True),
+        (qty(300, qualifier="over"), qty(200), False),
+        (qty(300, qualifier="about"), qty(310), True),
+        (qty(300, qualifier="about"), qty(400), False),
+        (qty(43, qualifier="at least"), qty(112, qualifier="at least"), False),
+        (qty(100, qualifier="up to"), qty(80), True),
+        (qty(183), qty(193), False),
+        (qty(4), qty(4.0), True),
+    ],
+)
+def test_judge_quantities_compatible(a: Fact, b: Fact, compatible: bool) -> None:
+    assert quantities_compatible(a, b, 0.1) is compatible
+    assert quantities_compatible(b, a, 0.1) is compatible
+
+
+def claim(cid: str, text: str, facts: tuple[Fact, ...] = ()) -> Claim:
+    return Claim(cid, cid[0], 0, text, 0, len(text), 1, facts)
+
+
+def fact_in(text: str, words: str, fact_type: str, value: object, **extra: object) -> Fact:
+    start = text.index(words)
+    return Fact(fact_type, words, start, start + len(words), value, **extra)  # type: ignore[arg-type]
+
+
+def test_judge_lone_claim_is_unique() -> None:
+    group = judge(Alignment((claim("A1", "Rebels took the city."),), 0.0), "G1", Settings(), {})
+    assert group.status == "unique" and group.discrepancies == ()
+
+
+def test_judge_keyed_counts_conflict_and_name_both_values() -> None:
+    a_text, b_text = "The clashes killed over 300 people.", "The clashes killed 200 people."
+    a = claim(
+        "A1", a_text, (fact_in(a_text, "over 300 people", "quantity", 300, qualifier="over", key="person"),)
+    )
+    b = claim("B1", b_text, (fact_in(b_text, "200 people", "quantity", 200, key="person"),))
+    group = judge(Alignment((a, b), 0.8), "G1", Settings(), {})
+    assert group.status == "discrepancy"
+    (finding,) = group.discrepancies
+    assert finding.type == "quantity"
+    assert finding.values == {"A": "over 300 people", "B": "200 people"}
+    assert "A: over 300 people; B: 200 people" in finding.explanation
+
+
+def test_judge_counts_of_different_things_never_conflict() -> None:
+    a_text, b_text = "Four civilians were killed.", "Twelve soldiers were killed."
+    a = claim("A1", a_text, (fact_in(a_text, "Four civilians", "quantity", 4, key="civilian"),))
+    b = claim("B1", b_text, (fact_in(b_text, "Twelve soldiers", "quantity", 12, key="soldier"),))
+    assert judge(Alignment((a, b), 0.5), "G1", Settings(), {}).status == "agreement"
+
+
+def test_judge_different_years_conflict() -> None:
+    a_text, b_text = "The army seized Aleppo in 2016.", "The army seized Aleppo in 2015."
+    a = claim("A1", a_text, (fact_in(a_text, "2016", "date", "2016", key="year"),))
+    b = claim("B1", b_text, (fact_in(b_text, "2015", "date", "2015", key="year"),))
+    (finding,) = judge(Alignment((a, b), 0.9), "G1", Settings(), {}).discrepancies
+    assert finding.type == "date" and finding.values == {"A": "2016", "B": "2015"}
+
+
+def test_judge_swapped_place_in_a_near_copy_conflicts() -> None:
+    a_text, b_text = (
+        "Rebels seized the town of Saraqib on Friday.",
+        "Rebels seized the town of Hama on Friday.",
+    )
+    a = claim("A1", a_text, (fact_in(a_text, "Saraqib", "entity", "saraqib", key="place", label="place"),))
+    b = claim("B1", b_text, (fact_in(b_text, "Hama", "entity", "hama", key="place", label="place"),))
+    (finding,) = judge(Alignment((a, b), 0.9), "G1", Settings(), {}).discrepancies
+    assert finding.type == "entity" and finding.values == {"A": "Saraqib", "B": "Hama"}
+
+
+def test_judge_acronym_alias_is_the_same_entity() -> None:
+    a_text, b_text = "Fighters of HTS entered the city.", "Fighters of Hayat Tahrir al-Sham entered the city."
+    a = claim("A1", a_text, (fact_in(a_text, "HTS", "entity", "hts", key="org", label="org"),))
+    name = "Hayat Tahrir al-Sham"
+    b = claim("B1", b_text, (fact_in(b_text, name, "entity", name.lower(), key="org", label="org"),))
+    aliases = {"hts": "hayat tahrir al-sham"}
+    assert judge(Alignment((a, b), 0.9), "G1", Settings(), aliases).status == "agreement"
+
+
+def test_judge_free_rewording_never_reads_as_swap() -> None:
+    a_text = "Despite the claims, rebels seized the town of Saraqib southwest of Aleppo."
+    b_text = "Rebels also took a base and the town of Saraqib, on the highway to Damascus."
+    a = claim("A1", a_text, (fact_in(a_text, "Aleppo", "entity", "aleppo", key="place", label="place"),))
+    b = claim("B1", b_text, (fact_in(b_text, "Damascus", "entity", "damascus", key="place", label="place"),))
+    assert judge(Alignment((a, b), 0.5), "G1", Settings(), {}).status == "agreement"
