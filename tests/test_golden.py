@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from regen_golden import CASES, GOLDEN, ROOT, render  # noqa: E402
+from regen_golden import CASES, GOLDEN, ROOT, render
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
