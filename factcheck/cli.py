@@ -208,7 +208,12 @@ def main(argv: list[str] | None = None) -> None:
         _error("interrupted")
         sys.exit(EXIT_ERROR)
     except BrokenPipeError:
-        # The reader went away (e.g. `| head`); nothing is left to say.
-        sys.stderr.close()
+        # The reader went away (e.g. `| head`); point stdout at devnull so the exit flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_SUCCESS)
+    except Exception as error:  # a bug, not the user's doing: one line, the traceback on request
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        _error(f"internal error: {type(error).__name__}: {error} (rerun with FACTCHECK_DEBUG=1 and report it)")
+        sys.exit(EXIT_ERROR)
     sys.exit(code if isinstance(code, int) else EXIT_SUCCESS)

@@ -22,6 +22,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from itertools import combinations
 
+from rapidfuzz import fuzz
+
 from factcheck.facts import qualifier_kind
 from factcheck.model import Alignment, Claim, Discrepancy, Fact, Group
 from factcheck.settings import Settings
@@ -33,6 +35,11 @@ MAX_SWAP_TOKENS = 6
 MIN_SWAP_SIMILARITY = 0.5
 COMPARABLE_ENTITY_LABELS = frozenset({"person", "place", "org", "nationality"})
 COMPARABLE_DATE_KEYS = frozenset({"year", "day", "month", "weekday"})
+# Only these identify one event across loosely aligned claims; a weekday in each of two claims is
+# usually two different events ("met on Thursday" / "documents released on Friday").
+KEYED_DATE_KEYS = frozenset({"year", "day", "month"})
+# Names this similar (rapidfuzz ratio, 0-100) are spellings of one name: Raqa/Raqqa, Nicholas/Nicolas.
+SAME_NAME_SIMILARITY = 80
 # A vague amount ("dozens") covers figures up to this multiple of its floor.
 VAGUE_SPAN = 50
 
@@ -99,7 +106,7 @@ def keyed_quantity_conflicts(
 
 def keyed_date_conflicts(claims: tuple[Claim, ...], reported: set[tuple[str, int]]) -> list[Discrepancy]:
     found = []
-    for key, per_source in _facts_by_key(claims, "date", lambda f: f.key in COMPARABLE_DATE_KEYS).items():
+    for key, per_source in _facts_by_key(claims, "date", lambda f: f.key in KEYED_DATE_KEYS).items():
         single_values = [{str(f.value) for _, f in facts} for facts in per_source.values()]
         # A claim naming several years is about several things; compare only one date against one date.
         if len(per_source) < 2 or any(len(values) != 1 for values in single_values):
@@ -199,7 +206,16 @@ def _entities_differ(a: Fact, b: Fact, aliases: dict[str, str]) -> bool:
     if not _labels_comparable(a.label, b.label):
         return False
     name_a, name_b = str(a.value), str(b.value)
-    return aliases.get(name_a, name_a) != aliases.get(name_b, name_b)
+    name_a, name_b = aliases.get(name_a, name_a), aliases.get(name_b, name_b)
+    return not _same_name(name_a, name_b)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name in two spellings, or a full name and its short form (Mike Butcher / Butcher)."""
+    if a == b or fuzz.ratio(a, b) >= SAME_NAME_SIMILARITY:
+        return True
+    words_a, words_b = set(a.replace("-", " ").split()), set(b.replace("-", " ").split())
+    return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
 
 
 def _labels_comparable(a: str | None, b: str | None) -> bool:

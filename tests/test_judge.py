@@ -102,3 +102,25 @@ def test_judge_free_rewording_never_reads_as_swap() -> None:
     a = claim("A1", a_text, (fact_in(a_text, "Aleppo", "entity", "aleppo", key="place", label="place"),))
     b = claim("B1", b_text, (fact_in(b_text, "Damascus", "entity", "damascus", key="place", label="place"),))
     assert judge(Alignment((a, b), 0.5), "G1", Settings(), {}).status == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("Raqa", "Raqqa"), ("Nicholas Sarkozy", "Nicolas Sarkozy"), ("Butcher", "Mike Butcher")],
+)
+def test_judge_spelling_variants_are_one_name(left: str, right: str) -> None:
+    a_text, b_text = (
+        f"Officials in {left} said the town was calm.",
+        f"Officials in {right} said the town was calm.",
+    )
+    a = claim("A1", a_text, (fact_in(a_text, left, "entity", left.lower(), key="place", label="place"),))
+    b = claim("B1", b_text, (fact_in(b_text, right, "entity", right.lower(), key="place", label="place"),))
+    assert judge(Alignment((a, b), 0.9), "G1", Settings(), {}).status == "agreement"
+
+
+def test_judge_weekdays_in_loose_claims_do_not_conflict() -> None:
+    a_text = "Smith met the governor on Thursday evening in the capital."
+    b_text = "Documents about the governor's meeting with Smith were released on Friday."
+    a = claim("A1", a_text, (fact_in(a_text, "Thursday", "date", "thursday", key="weekday"),))
+    b = claim("B1", b_text, (fact_in(b_text, "Friday", "date", "friday", key="weekday"),))
+    assert judge(Alignment((a, b), 0.4), "G1", Settings(), {}).status == "agreement"

@@ -16,17 +16,19 @@ weekday     "Since Wednesday"                       "wednesday"
 relative    "7 months ago", "last week", "today"    "7 months ago", "last week"
 =========== ======================================= ==========================
 
-A four-digit number from 1800 to 2100 is a year unless a counted noun follows
-it ("2000 people" is a quantity); after "in", "since", "by"... it is a year
-whatever follows. Relative values have number words as digits ("seven months
-ago" -> "7 months ago") so two wordings of one time compare equal.
+A four-digit number from 1800 to 2100 is a year unless a plural counted noun
+follows it ("2000 people" is a quantity); after "in", "since", "the"... it is a
+year whatever follows. Relative values have number words as digits ("seven
+months ago" -> "7 months ago") and no leading "the", so two wordings of one
+time compare equal. Month and weekday names count only capitalised ("may" and
+"march" are verbs); abbreviations only with a period or a day ("Jan. 5").
 """
 
 from __future__ import annotations
 
 import re
 
-from factcheck.facts.numbers import WORD_NUMBER, Scan, parse_number, scan, word_positions
+from factcheck.facts.numbers import WORD_NUMBER, Scan, parse_number, scan, word_positions, word_set
 from factcheck.facts.quantities import counted_noun, is_counted
 from factcheck.model import Fact
 
@@ -59,41 +61,18 @@ MONTHS = {
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # After these a four-digit number is a year even if a noun follows ("in 2016 rebels...", "the 2016 elections");
 # after other words ("by", "of", "around") it is a year only when no counted noun follows.
-YEAR_WORDS = frozenset(
-    [
-        "in",
-        "since",
-        "until",
-        "till",
-        "during",
-        "before",
-        "after",
-        "through",
-        "throughout",
-        "early",
-        "late",
-        "mid",
-        "circa",
-        "the",
-        "its",
-        "their",
-        "his",
-        "her",
-        "summer",
-        "winter",
-        "spring",
-        "autumn",
-    ]
+YEAR_WORDS = word_set(
+    "in since until till during before after through throughout early late mid circa the its their his her "
+    "summer winter spring autumn"
 )
 
 _FULL_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBREVIATION = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-# Abbreviations only with a period or a day number, so "Jan" the name or "Mar" the verb stay words.
 _MONTH = rf"(?:{_FULL_MONTH}|(?:{_ABBREVIATION})(?:\.|(?=\s+\d)))"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 
-# Month and weekday names are matched case-sensitively: "may" and "march" are also verbs.
+# Matched only at a month or weekday name or a digit (see ``_calendar_dates``).
 _DATE = re.compile(
     rf"""
     (?<![\w.,/])(?:
@@ -111,64 +90,46 @@ _DATE = re.compile(
 # Years separately: they need a look at the words around them (``_is_year``).
 _YEAR_RE = re.compile(_YEAR)
 _UNIT = r"(?:minute|hour|day|week|month|year|decade)s?"
-_RELATIVE = re.compile(
-    rf"""
-    \b(?:
-        (?:(?:\d+|{WORD_NUMBER}|a|an|a\s+few|several|a\s+couple\s+of)\s+)?{_UNIT}\s+ago
-      | (?:the\s+)?(?:past|last|next|previous|coming)\s+(?:(?:\d+|{WORD_NUMBER}|few|several)\s+)?{_UNIT}
-      | (?:(?:earlier|later|early|late)\s+)?(?:last|this|next)\s+(?:weekend|week|month|year|morning|afternoon|evening|night)
+# Relative dates, matched on the lower-cased sentence at a cue word ("ago" is read backwards: ``_ago``).
+_RELATIVE_AT = re.compile(
+    rf"""(?:
+        (?:past|last|next|previous|coming)\s+(?:(?:\d+|{WORD_NUMBER}|few|several)\s+)?{_UNIT}
+      | (?:last|this|next)\s+(?:weekend|week|month|year|morning|afternoon|evening|night)
       | recent\s+(?:days|weeks|months|years)
       | yesterday|today|tonight|tomorrow|overnight
-    )\b
-    """,
+    )\b""",
     re.VERBOSE,
 )
-# Words without which a pattern cannot match: the patterns run only when one is in the sentence.
-_RELATIVE_WORDS = frozenset({"ago", "recent", "yesterday", "today", "tonight", "tomorrow", "overnight"})
+_BEFORE_RELATIVE = ("the ", "earlier ", "later ", "early ", "late ")
+_UNITS = word_set("minute minutes hour hours day days week weeks month months year years decade decades")
+_FEW_COUNTS = ("a couple of", "a few", "several", "a", "an")
+# Cue words: without one in the sentence a pattern cannot match, so it is not run.
+_RELATIVE_WORDS = word_set("ago recent yesterday today tonight tomorrow overnight")
 # "last", "this"... make a relative date only with a unit of time ("last week").
-_RELATIVE_CUES = _RELATIVE_WORDS | {"last", "this", "next", "past", "previous", "coming"}
-_TIME_UNITS = frozenset(
-    [
-        "minute",
-        "minutes",
-        "hour",
-        "hours",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "weekend",
-        "month",
-        "months",
-        "year",
-        "years",
-        "decade",
-        "decades",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    ]
+_RELATIVE_CUES = _RELATIVE_WORDS | word_set("last this next past previous coming")
+_TIME_UNITS = word_set(
+    "minute minutes hour hours day days week weeks weekend month months year years decade decades "
+    "morning afternoon evening night"
 )
-_CALENDAR_WORDS = (
-    frozenset(MONTHS).union(w.lower() for w in WEEKDAYS).union(w.lower() + "s" for w in WEEKDAYS)
-)
+_CALENDAR_WORDS = frozenset(MONTHS) | {w.lower() for w in WEEKDAYS} | {w.lower() + "s" for w in WEEKDAYS}
+_DECADE_OR_ISO = frozenset("-s'’")
 _PREV_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _RANGE_OR_MID = re.compile(r"(?:\d|mid)[-–]$", re.IGNORECASE)
 _PREV_CAPITALISED = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")
 _SPACES = re.compile(r"\s+")
 _NUMBER_WORDS = re.compile(rf"\b(?:{WORD_NUMBER}|a|an)(?=\s+{_UNIT}\b)")
 
+_Found = tuple[int, int, str, str]  # start, end, value, key
+
 
 def find_dates(text: str, offset: int = 0, prepared: Scan | None = None) -> list[Fact]:
-    """Every date in ``text``, non-overlapping, in order of position.
-
-    Each pattern is tried only at (or around) its cue words and digits, never at every position.
-    """
+    """Every date in ``text``, non-overlapping, in order of position."""
     prepared = prepared or scan(text)
     found = _relative_dates(text, prepared)
     found.extend(_calendar_dates(text, prepared, found))
-    for start in prepared.digit_runs:
+    for start, end in prepared.digit_runs:
+        if end - start < 4 or text[start] not in "12":
+            continue
         match = _YEAR_RE.match(text, start)
         if match and not _overlaps(start, match.end(), found) and _is_year(text, match):
             found.append((start, match.end(), match.group(), "year"))
@@ -176,47 +137,68 @@ def find_dates(text: str, offset: int = 0, prepared: Scan | None = None) -> list
     return [Fact("date", text[s:e], s + offset, e + offset, value, key=key) for s, e, value, key in found]
 
 
-def _relative_dates(text: str, prepared: Scan) -> list[tuple[int, int, str, str]]:
-    """ "7 months ago", "last week", "today": the pattern runs in a window around each cue word."""
+def _relative_dates(text: str, prepared: Scan) -> list[_Found]:
+    """ "7 months ago", "last week", "today", each read at its cue word."""
     words, lower = prepared.words, prepared.lower
     cues = _RELATIVE_CUES.intersection(words)
     if not cues or (_RELATIVE_WORDS.isdisjoint(cues) and _TIME_UNITS.isdisjoint(words)):
         return []
-    found: list[tuple[int, int, str, str]] = []
-    for low, high in _windows(lower, word_positions(lower, cues)):
-        for match in _RELATIVE.finditer(lower, low, high):
-            start, end = match.span()
-            if _overlaps(start, end, found):
-                continue
-            if text[start].isupper() and _PREV_CAPITALISED.search(text, max(0, start - 40), start):
-                continue  # "Aleppo Today" is a channel's name, not a time
-            found.append((start, end, _relative_value(match.group()), "relative"))
+    found: list[_Found] = []
+    for at in word_positions(lower, cues):
+        span = _ago(lower, at) if lower.startswith("ago", at) else _relative_at(lower, at)
+        if span is None or _overlaps(span[0], span[1], found):
+            continue
+        start, end = span
+        if text[start].isupper() and _PREV_CAPITALISED.search(text, max(0, start - 40), start):
+            continue  # "Aleppo Today" is a channel's name, not a time
+        found.append((start, end, _relative_value(lower[start:end]), "relative"))
     return found
 
 
-def _windows(lower: str, positions: list[int]) -> list[tuple[int, int]]:
-    """Merged spans reaching 40 characters either side of each position, ending at a word's end."""
-    windows: list[tuple[int, int]] = []
-    for at in positions:
-        low = max(0, at - 40)
-        space = lower.find(" ", at + 40)
-        high = len(lower) if space < 0 else space
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], high)
-        else:
-            windows.append((low, high))
-    return windows
+def _relative_at(lower: str, at: int) -> tuple[int, int] | None:
+    match = _RELATIVE_AT.match(lower, at)
+    if match is None:
+        return None
+    for word in _BEFORE_RELATIVE:  # "the past week", "earlier this month"
+        start = at - len(word)
+        if lower.endswith(word, 0, at) and (start == 0 or not lower[start - 1].isalnum()):
+            return start, match.end()
+    return at, match.end()
 
 
-def _calendar_dates(
-    text: str, prepared: Scan, taken: list[tuple[int, int, str, str]]
-) -> list[tuple[int, int, str, str]]:
+def _ago(lower: str, at: int) -> tuple[int, int] | None:
+    """ "days ago", "seven months ago", "a few weeks ago": the unit and its count, read backwards from "ago"."""
+    before = lower[max(0, at - 40) : at]
+    words = before.split()
+    if not words or words[-1] not in _UNITS or not before[-1].isspace():
+        return None
+    start = at - len(before) + before.rfind(words[-1])
+    counted = words[:-1]
+    for size in (3, 2, 1):
+        phrase = " ".join(counted[-size:])
+        if len(counted) >= size and (phrase in _FEW_COUNTS or parse_number(phrase) is not None):
+            at_phrase = lower.rfind(counted[-size], 0, start)
+            if at_phrase == 0 or not lower[at_phrase - 1].isalnum():
+                start = at_phrase
+            break
+    return start, at + 3
+
+
+def _relative_value(phrase: str) -> str:
+    phrase = _SPACES.sub(" ", phrase)
+    phrase = phrase[4:] if phrase.startswith("the ") else phrase
+    return _NUMBER_WORDS.sub(lambda m: str(parse_number(m.group()) or m.group()), phrase)
+
+
+def _calendar_dates(text: str, prepared: Scan, taken: list[_Found]) -> list[_Found]:
     """Dates with a month or weekday name, ISO dates and decades: each starts at a name or a digit."""
     cues = _CALENDAR_WORDS.intersection(prepared.words)
     anchors = word_positions(prepared.lower, cues) if cues else []
-    if prepared.digit_runs:
-        anchors = sorted([*anchors, *prepared.digit_runs])
-    found: list[tuple[int, int, str, str]] = []
+    # A digit starts a date only before a month name ("6 July") or as "2025-07-06" or "1990s".
+    digits = [s for s, e in prepared.digit_runs if (cues and e - s <= 4) or text[e : e + 1] in _DECADE_OR_ISO]
+    if digits:
+        anchors = sorted([*anchors, *digits])
+    found: list[_Found] = []
     last_end = -1
     for start in anchors:
         if start < last_end:
@@ -226,12 +208,6 @@ def _calendar_dates(
             found.append((start, match.end(), *_calendar_value(match)))
             last_end = match.end()
     return found
-
-
-def _relative_value(phrase: str) -> str:
-    phrase = _SPACES.sub(" ", phrase)
-    phrase = phrase[4:] if phrase.startswith("the ") else phrase
-    return _NUMBER_WORDS.sub(lambda m: str(parse_number(m.group()) or m.group()), phrase)
 
 
 def _calendar_value(match: re.Match[str]) -> tuple[str, str]:
@@ -252,7 +228,7 @@ def _calendar_value(match: re.Match[str]) -> tuple[str, str]:
     if groups["month"]:
         return f"{_month_number(groups['month']):02d}", "monthname"
     if groups["weekday"]:
-        return groups["weekday"].lower(), "weekday"
+        return groups["weekday"].lower().rstrip("s"), "weekday"
     return groups["decade"] + "s", "decade"
 
 
@@ -278,5 +254,5 @@ def _is_year(text: str, match: re.Match[str]) -> bool:
     return noun is None or not is_counted(noun[0])
 
 
-def _overlaps(start: int, end: int, found: list[tuple[int, int, str, str]]) -> bool:
+def _overlaps(start: int, end: int, found: list[_Found]) -> bool:
     return any(start < f_end and end > f_start for f_start, f_end, _, _ in found)

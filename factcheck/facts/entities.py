@@ -30,272 +30,52 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 
-from factcheck.facts.numbers import ONES, SCALES
+from factcheck.facts.numbers import NUMBER_WORDS, word_set
 from factcheck.model import Fact
 
 LABELS = ("person", "place", "org", "nationality", "other")
 
-# Capitalised function words and adverbs: never the start of a name, wherever they are.
-FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "to",
-        "by",
-        "with",
-        "from",
-        "as",
-        "if",
-        "when",
-        "while",
-        "since",
-        "despite",
-        "meanwhile",
-        "however",
-        "moreover",
-        "although",
-        "though",
-        "after",
-        "before",
-        "during",
-        "amid",
-        "among",
-        "according",
-    ]
-).union(ONES, SCALES, ["dozen", "dozens", "hundreds", "thousands", "millions"])
+# Capitalised function words and adverbs: never the start of a name, wherever they are; nor are number words.
+FUNCTION_WORDS = (
+    word_set(
+        """the a an this that these those and or but nor in on at of for to by with from as if when while since
+        despite meanwhile however moreover although though after before during amid among according"""
+    )
+    | NUMBER_WORDS
+)
 # Capitalised adjectives that are not names on their own ("Islamist rebels").
-NOT_NAMES = frozenset(
-    {"islamist", "islamists", "jihadist", "jihadists", "salafist", "sunni", "shia", "shiite"}
+NOT_NAMES = word_set("islamist islamists jihadist jihadists salafist sunni shia shiite usd eur gbp")
+ORG_WORDS = word_set(
+    """group council observatory party army forces force ministry agency university foundation institute
+    organisation organization commission committee association office court front union league federation
+    church museum school college center centre board society fund corps coalition alliance movement brigade
+    brigades battalion division assembly parliament senate congress embassy bank company corporation airlines
+    network news times post press guard guards police service services department authority bureau
+    command media channel tv radio watch international"""
 )
-ORG_WORDS = frozenset(
-    [
-        "group",
-        "council",
-        "observatory",
-        "party",
-        "army",
-        "forces",
-        "force",
-        "ministry",
-        "agency",
-        "university",
-        "foundation",
-        "institute",
-        "organisation",
-        "organization",
-        "commission",
-        "committee",
-        "association",
-        "office",
-        "court",
-        "front",
-        "union",
-        "league",
-        "federation",
-        "church",
-        "museum",
-        "school",
-        "college",
-        "center",
-        "centre",
-        "board",
-        "society",
-        "fund",
-        "corps",
-        "coalition",
-        "alliance",
-        "movement",
-        "brigade",
-        "brigades",
-        "battalion",
-        "division",
-        "assembly",
-        "parliament",
-        "senate",
-        "congress",
-        "embassy",
-        "bank",
-        "company",
-        "corporation",
-        "airlines",
-        "network",
-        "news",
-        "times",
-        "post",
-        "press",
-        "guard",
-        "guards",
-        "police",
-        "service",
-        "services",
-        "department",
-        "authority",
-        "bureau",
-        "command",
-        "media",
-        "channel",
-        "tv",
-        "radio",
-        "watch",
-        "international",
-    ]
-)
-PLACE_WORDS = frozenset(
-    [
-        "province",
-        "governorate",
-        "district",
-        "region",
-        "city",
-        "county",
-        "river",
-        "mountains",
-        "mountain",
-        "valley",
-        "square",
-        "street",
-        "island",
-        "islands",
-        "sea",
-        "ocean",
-        "lake",
-        "bay",
-        "gulf",
-        "strait",
-        "desert",
-        "plain",
-        "plains",
-        "heights",
-        "airport",
-        "camp",
-        "border",
-        "crossing",
-        "peninsula",
-        "coast",
-    ]
+PLACE_WORDS = word_set(
+    """province governorate district region city county river mountains mountain valley square street island
+    islands sea ocean lake bay gulf strait desert plain plains heights airport camp border crossing
+    peninsula coast"""
 )
 # Words after which "of"/"for"/"on" stay inside the name ("Ministry of Defence", "Gulf of Aden").
-OF_HEADS = (
-    ORG_WORDS | PLACE_WORDS | frozenset({"republic", "kingdom", "emirate", "state", "states", "bank", "isle"})
+OF_HEADS = ORG_WORDS | PLACE_WORDS | word_set("republic kingdom emirate state states isle")
+CORE_TITLES = word_set(
+    """mr mrs ms dr gen general col colonel lt sgt capt captain sen senator rep gov governor prof professor
+    president minister secretary chancellor king queen prince princess sheikh pope ayatollah emir mayor
+    ambassador envoy spokesman spokeswoman spokesperson commander premier judge imam sir lord lady marshal
+    brig lieutenant major"""
 )
-CORE_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "lt",
-        "sgt",
-        "capt",
-        "captain",
-        "sen",
-        "senator",
-        "rep",
-        "gov",
-        "governor",
-        "prof",
-        "professor",
-        "president",
-        "minister",
-        "secretary",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sheikh",
-        "pope",
-        "ayatollah",
-        "emir",
-        "mayor",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "commander",
-        "premier",
-        "judge",
-        "imam",
-        "sir",
-        "lord",
-        "lady",
-        "marshal",
-        "brig",
-        "lieutenant",
-        "major",
-    ]
+TITLE_MODIFIERS = word_set(
+    """foreign prime vice deputy defence defense interior former acting interim chief supreme opposition
+    health finance economy information crown grand field first"""
 )
-TITLE_MODIFIERS = frozenset(
-    [
-        "foreign",
-        "prime",
-        "vice",
-        "deputy",
-        "defence",
-        "defense",
-        "interior",
-        "former",
-        "acting",
-        "interim",
-        "chief",
-        "supreme",
-        "opposition",
-        "health",
-        "finance",
-        "economy",
-        "information",
-        "crown",
-        "grand",
-        "field",
-        "first",
-    ]
-)
-TITLE_ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "sen", "rep", "gov", "st"}
-)
+TITLE_ABBREVIATIONS = word_set("mr mrs ms dr gen col lt sgt capt sen rep gov st")
 _PARTICLES = "de|da|di|du|del|della|der|den|van|von|la|le|bin|ibn|bint|abu|ben|y"
 _ARABIC_PREFIXES = "al|el|ad|an|ar|as|ash|at|az|ud|ul|ez|es|bin|ibn|abu"
-_MONTH_AND_DAY_NAMES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+_MONTH_AND_DAY_NAMES = word_set(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday"""
 )
 # Characters that end a sentence or open a quotation: a word after them is sentence-initial.
 _OPENERS = frozenset("“\"‘'([:;—–.!?…")
@@ -308,10 +88,8 @@ _TOKEN = re.compile(rf"[{_UPPER}](?:\.(?:[A-Z]\.)+|[^\W_]*(?:[-'’][{_UPPER}][^
 _ARABIC_ARTICLE = re.compile(rf"(?<![\w’'])(?:{_ARABIC_PREFIXES})-$")
 _OF_GAP = re.compile(r" (?:of|for|on)(?: the)? ")
 _PARTICLE_GAP = re.compile(rf" (?:{_PARTICLES}) ")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+")
-_SMALL_WORDS = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs"]
-)
+_LEADING_PUNCTUATION = "\"“‘'([{—–-"
+_SMALL_WORDS = word_set("a an the of in on at to for and or by with from as vs")
 _ACRONYM_IN_PARENS = re.compile(r"\(((?:[A-Z]\.){2,}|[A-Z][A-Za-z&]*[A-Z])\)")
 _POSSESSIVE = re.compile(r"'s?$")
 _SPACES = re.compile(r"\s+")
@@ -390,6 +168,8 @@ def _tokens(text: str) -> list[tuple[int, int]]:
                 article = _ARABIC_ARTICLE.search(text, max(0, start - 5), start)
                 if article:
                     start = article.start()
+        if text.startswith("$", match.end()):
+            continue  # a currency: "US$5", "HK$3bn"
         spans.append((start, match.end()))
     return spans
 
@@ -402,7 +182,7 @@ def acronym_aliases(text: str) -> dict[str, str]:
     for match in _ACRONYM_IN_PARENS.finditer(text):
         letters = "".join(c for c in match.group(1) if c.isupper())
         name = _name_before(text, match.start(), letters)
-        if name:
+        if name and normalize_entity(name) != normalize_entity(match.group(1)):
             aliases[normalize_entity(match.group(1))] = normalize_entity(name)
     return aliases
 
@@ -420,7 +200,7 @@ def _name_before(text: str, paren: int, letters: str) -> str | None:
         if initials.upper() == letters.upper():
             return head[run[first][0] : run[-1][1]]
         capitals = "".join(c for w in words for c in w if c.isupper())
-        if len(words) > 1 and capitals == letters:
+        if capitals == letters and "".join(words) != letters:  # "GlaxoSmithKline (GSK)"
             return head[run[first][0] : run[-1][1]]
     return None
 
@@ -438,8 +218,9 @@ def _is_headline(text: str, capitalised: int) -> bool:
     if text.rstrip(" \t\n\"'”’)").endswith("."):
         return False
     lower = 0
-    for word in _LOWER_WORD.findall(text):
-        if word not in _SMALL_WORDS:
+    for word in text.split():
+        word = word.lstrip(_LEADING_PUNCTUATION)
+        if word and word[0].islower() and word not in _SMALL_WORDS:
             lower += 1
             if lower * 4 > capitalised:
                 return False
@@ -603,10 +384,7 @@ def _label(words: list[str], lowered: list[str]) -> str:
 
 def _is_plain_name(word: str) -> bool:
     """A word that can be part of a person's name: not known, not common, not an acronym."""
-    lowered = word.lower()
-    if lowered in COMMON_WORDS or _basic(word) in GAZETTEER or _is_acronym(word):
-        return False
-    return True
+    return not (word.lower() in COMMON_WORDS or _basic(word) in GAZETTEER or _is_acronym(word))
 
 
 def _is_acronym(word: str) -> bool:
@@ -632,12 +410,5 @@ def _inherit_acronym_labels(text: str, facts: list[Fact], offset: int) -> None:
             and text[local + len(fact.text) : local + len(fact.text) + 1] == ")"
             and not text[previous.end - offset : local - 1].strip()
         ):
-            facts[i] = Fact(
-                "entity",
-                fact.text,
-                fact.start,
-                fact.end,
-                fact.value,
-                key=previous.label,
-                label=previous.label,
-            )
+            label = previous.label
+            facts[i] = Fact("entity", fact.text, fact.start, fact.end, fact.value, key=label, label=label)

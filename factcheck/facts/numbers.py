@@ -1,15 +1,15 @@
-"""Numbers written in digits or words, and how to read them.
+"""Numbers written in digits or words, and the one cheap pass over a sentence.
 
 ``parse_number`` turns "four", "one hundred and twenty", "twenty-eight",
 "a dozen", "1,300", "2.5" or "1.8 billion" into a number. The regex fragments
 here (``DIGITS``, ``WORD_NUMBER``) are shared by the quantity and date
 extractors so both agree on what a number looks like.
 
-``scan`` is the one cheap pass over a sentence (lower-cased copy, its set of
-words, whether it has a digit) that lets each extractor skip sentences that
-cannot hold its facts: Python's regex engine tries an alternation of words at
-every position, so running the big patterns only where a cue word occurs is
-what keeps extraction fast.
+``scan`` prepares a sentence once for every extractor: a lower-cased copy, its
+set of words and where its digits are. Python's regex engine tries a pattern
+at every position of the text, and a pattern that starts with an alternation
+of words is slow there; so each extractor checks the word set for its cue
+words first and runs its patterns only at (or around) the places they occur.
 """
 
 from __future__ import annotations
@@ -17,6 +17,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A frozenset from whitespace-separated words (keeps long word lists readable)."""
+    return frozenset(words.split())
+
 
 ONES = {
     "zero": 0,
@@ -56,14 +62,10 @@ SCALES = {
     "trillion": 1_000_000_000_000,
 }
 # Abbreviated scales as in "$10m", "$1.8bn", "5k".
-SHORT_SCALES = {
-    "k": 1_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "b": 1_000_000_000,
-    "bn": 1_000_000_000,
-    "tn": 10**12,
-}
+SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "b": 10**9, "bn": 10**9, "tn": 10**12}
+NUMBER_WORDS = frozenset([*ONES, *SCALES]) | word_set(
+    "dozen dozens hundreds thousands millions billions scores tens"
+)
 
 # Thousands separators only in groups of three so "2,3" (a list) is two numbers.
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -78,6 +80,45 @@ _SPLIT = re.compile(r"[\s-]+")
 # "10m" -> "10 m": a scale glued to its digits.
 _GLUED_SCALE = re.compile(r"(?<=\d)(?=[a-z])")
 _DIGIT_RE = re.compile(rf"^(?:{DIGITS})$")
+# Punctuation that may stick to a word ("civilians," "“No") becomes a space before splitting.
+_PUNCTUATION = str.maketrans(dict.fromkeys(",.;:!?\"“”‘’'()[]{}—–-/%$€£¥&*…", " "))
+_DIGIT = re.compile(r"[0-9]")
+_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+
+class Scan(NamedTuple):
+    """One sentence, prepared once for every extractor (a NamedTuple: cheaper to build than a dataclass)."""
+
+    text: str
+    lower: str  # same length as ``text``, so offsets found in one are valid in the other
+    words: frozenset[str]  # lower-cased, punctuation stripped
+    # Spans of "1,300", "2.5", "2025" (maybe with a trailing "," or ".").
+    digit_runs: tuple[tuple[int, int], ...]
+
+
+def scan(text: str) -> Scan:
+    lower = text.lower()
+    if len(lower) != len(text):  # "İ".lower() is two characters; keep offsets aligned
+        lower = text.translate(_ASCII_LOWER)
+    words = frozenset(lower.translate(_PUNCTUATION).split())
+    runs = tuple(m.span() for m in _DIGIT_RUN.finditer(text)) if _DIGIT.search(text) else ()
+    return Scan(text, lower, words, runs)
+
+
+def word_positions(lower: str, words: frozenset[str]) -> list[int]:
+    """Sorted starts of every whole-word occurrence of ``words`` in ``lower`` (str.find, not a regex)."""
+    positions = []
+    size = len(lower)
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or not lower[at - 1].isalnum()) and (after == size or not lower[after].isalnum()):
+                positions.append(at)
+            at = lower.find(word, after)
+    positions.sort()
+    return positions
 
 
 def to_number(value: Decimal) -> int | float:
@@ -95,6 +136,15 @@ def parse_number(words: str) -> int | float | None:
     return None if parsed is None else to_number(parsed)
 
 
+def parse_digits(digits: str, scale: int = 1) -> int | float | None:
+    """("1,300") -> 1300, ("2.5") -> 2.5, ("1.8", 10**9) -> 1800000000: the fast path for digits."""
+    plain = digits.replace(",", "")
+    if plain.isdigit():
+        return int(plain) * scale
+    parsed = _decimal(plain)
+    return None if parsed is None else to_number(parsed * scale)
+
+
 def parse_decimal(words: str) -> Decimal | None:
     """Like ``parse_number`` but exact: Decimal keeps "1.8 billion" from becoming 1800000000.0000002."""
     text = _GLUED_SCALE.sub(" ", words.strip().lower().lstrip("$€£"))
@@ -107,7 +157,7 @@ def parse_decimal(words: str) -> Decimal | None:
         if part in ("a", "an") and current is None:
             current = Decimal(1)
         elif _DIGIT_RE.match(part):
-            current = _add(current, _decimal(part))
+            current = _add(current, _decimal(part.replace(",", "")))
         elif part in ONES:
             current = _add(current, Decimal(ONES[part]))
         elif part == "dozen":
@@ -115,8 +165,7 @@ def parse_decimal(words: str) -> Decimal | None:
         elif part == "hundred":
             current = (current or Decimal(1)) * 100
         elif part in SCALES or part in SHORT_SCALES:
-            scale = SCALES.get(part) or SHORT_SCALES[part]
-            total += (current or Decimal(1)) * scale
+            total += (current or Decimal(1)) * (SCALES.get(part) or SHORT_SCALES[part])
             current = None
         else:
             return None
@@ -131,56 +180,6 @@ def _add(current: Decimal | None, value: Decimal | None) -> Decimal | None:
 
 def _decimal(digits: str) -> Decimal | None:
     try:
-        return Decimal(digits.replace(",", ""))
+        return Decimal(digits)
     except InvalidOperation:
         return None
-
-
-NUMBER_WORDS = frozenset(
-    [*ONES, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"]
-)
-# Punctuation that may stick to a word ("civilians," "“No") becomes a space before splitting.
-_PUNCTUATION = str.maketrans({c: " " for c in ",.;:!?\"“”‘’'()[]{}—–-/%$€£¥&*…"})
-_DIGIT = re.compile(r"[0-9]")
-_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
-_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
-
-
-class Scan(NamedTuple):
-    """One sentence, prepared once for every extractor (a NamedTuple: cheaper to build than a dataclass)."""
-
-    text: str
-    lower: str  # same length as ``text``, so offsets found in one are valid in the other
-    words: frozenset[str]  # lower-cased, punctuation stripped
-    digit_runs: tuple[int, ...]  # where each run of digits ("1,300", "2.5", "2025") starts
-
-    @property
-    def has_digit(self) -> bool:
-        return bool(self.digit_runs)
-
-
-def scan(text: str) -> Scan:
-    lower = text.lower()
-    if len(lower) != len(text):  # "İ".lower() is two characters; keep offsets aligned
-        lower = text.translate(_ASCII_LOWER)
-    words = frozenset(lower.translate(_PUNCTUATION).split())
-    runs = tuple(m.start() for m in _DIGIT_RUN.finditer(text)) if _DIGIT.search(text) else ()
-    return Scan(text, lower, words, runs)
-
-
-def word_positions(lower: str, words: frozenset[str] | set[str]) -> list[int]:
-    """Sorted starts of every whole-word occurrence of ``words`` in ``lower``.
-
-    ``str.find`` per word present is far cheaper than a regex alternation tried at every position.
-    """
-    positions = []
-    size = len(lower)
-    for word in words:
-        at = lower.find(word)
-        while at >= 0:
-            after = at + len(word)
-            if (at == 0 or not lower[at - 1].isalnum()) and (after == size or not lower[after].isalnum()):
-                positions.append(at)
-            at = lower.find(word, after)
-    positions.sort()
-    return positions

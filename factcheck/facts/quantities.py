@@ -12,9 +12,10 @@ it whole. Its fields:
 - ``key``: what two counts must share to be compared: the Snowball stem of the
   singular head noun ("death", "civilian", "soldier"), merged for near-synonyms
   ("people"/"persons" -> "peopl", "dead"/"killed"/"fatalities" -> "death",
-  "troops" -> "soldier"), "money:USD", "percent", or "" when unknown.
+  "troops" -> "soldier", "wounded" -> "injur"), "money:USD", "percent", or ""
+  when unknown.
 - ``qualifier``: the normalised bound word ("over", "more than", "about", "up
-  to", "or more", ...) or, for vague amounts, the amount word itself.
+  to", "or more", ...) or, for vague amounts, the amount phrase itself.
 
 Vague amounts ("dozens", "hundreds", "thousands of families", "tens of
 thousands", "several hundred") get their floor as ``value`` (dozens=24,
@@ -26,15 +27,15 @@ A number with no noun of its own that goes on with a preposition ("over 300
 deaths, including 183 from HTS") counts what the previous count in the same
 sentence counted: it inherits that quantity's unit and key.
 
-Ordinals and ranks ("third", "second-largest", "21st") are not quantities.
+Not quantities: ordinals and ranks ("third", "second-largest", "21st"), model
+names ("F-16"), times ("10:30"), a pronoun "one" ("no one", "one of them").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from nltk.stem.snowball import SnowballStemmer
 
@@ -46,9 +47,11 @@ from factcheck.facts.numbers import (
     WORD_NUMBER,
     Scan,
     parse_decimal,
+    parse_digits,
     scan,
     to_number,
     word_positions,
+    word_set,
 )
 from factcheck.model import Fact
 
@@ -85,7 +88,6 @@ QUALIFIERS: dict[str, str] = {
     "an estimated": "approx",
     "estimated": "approx",
     "close to": "approx",
-    "an approximate": "approx",
 }
 # Vague amount -> its floor.
 VAGUE: dict[str, int] = {
@@ -100,6 +102,8 @@ VAGUE: dict[str, int] = {
     "hundreds of thousands": 200_000,
     "hundreds of millions": 200_000_000,
 }
+# "several hundred", "a few thousand": vague, with twice the scale as floor.
+FEW = ("several", "a few", "a couple of")
 
 CURRENCIES = {
     "$": "USD",
@@ -115,7 +119,7 @@ CURRENCIES = {
     "¥": "JPY",
 }
 # Counted nouns that name a currency ("10 million dollars").
-CURRENCY_NOUNS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP"}
+CURRENCY_NOUNS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR"}
 
 # Stem -> shared key for counted nouns that mean the same count.
 KEY_SYNONYMS = {
@@ -138,250 +142,32 @@ KEY_SYNONYMS = {
     "yr": "year",
 }
 # Plurals that do not end in "s" (a year followed by one of these is a count, not a date).
-IRREGULAR_PLURALS = frozenset(
-    {
-        "people",
-        "men",
-        "women",
-        "children",
-        "police",
-        "personnel",
-        "dead",
-        "killed",
-        "wounded",
-        "injured",
-        "staff",
-    }
-)
-UNIT_ABBREVIATIONS = frozenset(
-    {"km", "kg", "mph", "kph", "mw", "gw", "kw", "ha", "sq", "bpd", "cm", "mm", "ft"}
-)
-
-# Words that end a counted-noun phrase: function words, auxiliaries, adverbs.
-UNIT_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "from",
-        "by",
-        "with",
-        "for",
-        "about",
-        "over",
-        "under",
-        "into",
-        "onto",
-        "through",
-        "after",
-        "before",
-        "during",
-        "since",
-        "until",
-        "as",
-        "than",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "so",
-        "yet",
-        "if",
-        "when",
-        "while",
-        "where",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "how",
-        "why",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "not",
-        "no",
-        "also",
-        "only",
-        "just",
-        "still",
-        "even",
-        "already",
-        "now",
-        "then",
-        "ago",
-        "later",
-        "earlier",
-        "more",
-        "less",
-        "most",
-        "least",
-        "each",
-        "per",
-        "including",
-        "include",
-        "includes",
-        "included",
-        "such",
-        "other",
-        "others",
-        "another",
-        "same",
-        "very",
-        "all",
-        "both",
-        "some",
-        "any",
-        "many",
-        "much",
-        "few",
-        "several",
-        "own",
-        "between",
-        "among",
-        "against",
-        "across",
-        "around",
-        "along",
-        "amid",
-        "despite",
-        "without",
-        "within",
-        "via",
-        "toward",
-        "towards",
-        "upon",
-        "up",
-        "down",
-        "out",
-        "off",
-        "near",
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "you",
-        "i",
-        "them",
-        "him",
-        "us",
-        "there",
-        "here",
-        "said",
-        "says",
-        "say",
-        "reported",
-        "according",
-        "times",
-        "percent",
-        "cent",
-        "or",
-        "more",
-        "plus",
-        "alone",
-        "apiece",
-        "respectively",
-        "instead",
-        "again",
-        "ever",
-        "too",
-        "fell",
-        "rose",
-        "left",
-        "went",
-        "came",
-        "saw",
-        "took",
-        "got",
-        "made",
-        "held",
-        "began",
-        "fought",
-        "ran",
-        "won",
-        "lost",
-        "met",
-        "die",
-        "flee",
-        "face",
-        "remain",
-        "live",
-        "fight",
-        "need",
-        "wait",
-        "stand",
-    ]
+IRREGULAR_PLURALS = word_set("people men women children police personnel dead killed wounded injured staff")
+UNIT_ABBREVIATIONS = word_set("km kg mph kph mw gw kw ha sq bpd cm mm ft")
+# Words that end a counted-noun phrase: function words, auxiliaries, adverbs, common verbs.
+UNIT_STOP = word_set(
+    """a an the this that these those his her its their our my your of in on at to from by with for about over
+    under into onto through after before during since until as than and or but nor so yet if when while where which
+    who whom whose what how why is are was were be been being am has have had do does did will would shall should
+    can could may might must not no also only just still even already now then ago later earlier more less most
+    least each per including include includes included such other others another same very all both some any many
+    much few several own between among against across around along amid despite without within via toward towards
+    upon up down out off near it they he she we you i them him us there here said says say reported according
+    times percent cent plus alone apiece respectively instead again ever too
+    fell rose left went came saw took got made held began fought ran won lost met die flee face remain live fight
+    need wait stand"""
 )
 # Participles that are themselves what is counted ("300 killed", "10 wounded").
-COUNT_PARTICIPLES = frozenset(
-    [
-        "killed",
-        "wounded",
-        "injured",
-        "dead",
-        "missing",
-        "detained",
-        "arrested",
-        "displaced",
-        "captured",
-        "kidnapped",
-        "abducted",
-        "executed",
-        "evacuated",
-        "rescued",
-        "hospitalised",
-        "hospitalized",
-        "infected",
-        "jailed",
-        "imprisoned",
-    ]
+COUNT_PARTICIPLES = word_set(
+    """killed wounded injured dead missing detained arrested displaced captured kidnapped abducted executed
+    evacuated rescued hospitalised hospitalized infected jailed imprisoned"""
 )
-_INHERIT_AFTER = frozenset({"from", "in", "among", "of", "on", "at", "belonging"})
-_NOT_ONE_AFTER = frozenset(
-    {"no", "any", "every", "each", "the", "which", "that", "this", "someone", "anyone"}
-)
+_INHERIT_AFTER = word_set("from in among of on at belonging")
+_NOT_ONE_AFTER = word_set("no any every each the which that this someone anyone")
 
 _STEMMER = SnowballStemmer("english")
 
-# Both patterns are matched at an anchor (a digit or a number word found cheaply), never tried at every
+# Both patterns are matched at an anchor (a digit run or a number word found cheaply), never tried at every
 # position of the sentence: see ``numbers.scan``.
 _SUFFIX = r"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
 _NUMBER_AT = re.compile(
@@ -393,25 +179,10 @@ _WORDS_AT = re.compile(
     r"(?:(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions"
     rf"|scores(?=\s+of\b))\b|(?P<words>{WORD_NUMBER})){_SUFFIX}"
 )
-_CURRENCY_PREFIXES = (
-    "US$",
-    "HK$",
-    "A$",
-    "C$",
-    "$",
-    "€",
-    "£",
-    "¥",
-    "USD ",
-    "EUR ",
-    "GBP ",
-    "USD",
-    "EUR",
-    "GBP",
-)
-_FEW_BEFORE = ("several ", "a few ", "a couple of ")
+_CURRENCY_CODES = frozenset({"USD", "EUR", "GBP"})
 _SCALE_WORDS = frozenset([*SCALES, "dozen"])
 _QUALIFIER_SIZE = {q: len(q.split()) for q in QUALIFIERS if q not in ("or more", "plus")}
+_QUALIFIER_ENDS = frozenset(q.rsplit(" ", 1)[-1] for q in _QUALIFIER_SIZE)
 # One word after spaces; hyphenated words ("year-old") stay whole.
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*)")
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
@@ -419,8 +190,7 @@ _PREV_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Number:
+class _Number(NamedTuple):
     """A number as found, before its qualifier and counted noun are read."""
 
     start: int
@@ -516,22 +286,23 @@ def find_quantities(
     return facts
 
 
-def _digit_numbers(text: str, runs: tuple[int, ...]) -> list[_Number]:
+def _digit_numbers(text: str, runs: tuple[tuple[int, int], ...]) -> list[_Number]:
     numbers = []
-    for start in runs:
+    for start, _ in runs:
         if start and (text[start - 1] in "_.,:/" or text[start - 1].isalnum()):
             continue  # inside a word, a number or a time ("F16", "10:30")
         if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
             continue  # a model name: "F-16", "COVID-19"
         match = _NUMBER_AT.match(text, start)
-        value = parse_decimal(match.group("digits")) if match else None
-        if match is None or value is None:
+        if match is None:
             continue
         scale = (match.group("dscale") or "").lower()
-        if scale:
-            value *= SCALES.get(scale) or SHORT_SCALES[scale]
+        multiplier = (SCALES.get(scale) or SHORT_SCALES[scale]) if scale else 1
+        value = parse_digits(match.group("digits"), multiplier)
+        if value is None:
+            continue
         currency, cur_start = _currency_before(text, start)
-        numbers.append(_Number(cur_start, match.end(), match, to_number(value), currency=currency))
+        numbers.append(_Number(cur_start, match.end(), match, value, currency=currency))
     return numbers
 
 
@@ -558,10 +329,10 @@ def _word_number(lower: str, match: re.Match[str]) -> _Number | None:
         return _Number(start, match.end(), match, VAGUE[phrase], vague=phrase)
     words = _normalise(match.group("words"))
     if words in _SCALE_WORDS:
-        for few in _FEW_BEFORE:  # "several hundred": vague, its floor twice the scale
-            if lower.endswith(few, 0, start):
+        for few in FEW:
+            if lower.endswith(few + " ", 0, start):
                 floor = 2 * (12 if words == "dozen" else SCALES[words])
-                return _Number(start - len(few), match.end(), match, floor, vague=few + words)
+                return _Number(start - len(few) - 1, match.end(), match, floor, vague=f"{few} {words}")
         for article in ("a ", "an "):  # "a dozen", "a million": the article is part of the number
             at = start - len(article)
             if lower.endswith(article, 0, start) and (at == 0 or not lower[at - 1].isalnum()):
@@ -571,13 +342,29 @@ def _word_number(lower: str, match: re.Match[str]) -> _Number | None:
 
 
 def _currency_before(text: str, start: int) -> tuple[str | None, int]:
-    before = text[max(0, start - 4) : start]
-    for prefix in _CURRENCY_PREFIXES:
-        if before.endswith(prefix):
-            at = start - len(prefix)
-            if at == 0 or not text[at - 1].isalnum():
-                return CURRENCIES[prefix.strip().lower()], at
-    return None, start
+    """The currency written just before a number ("$", "US$", "€", "USD ") and where it starts."""
+    # Decided by the last character, as most numbers have none.
+    if not start:
+        return None, start
+    last = text[start - 1]
+    if last == " ":  # "USD 5"
+        at = start - 4
+        code = text[max(0, at) : start - 1]
+        found = code if code in _CURRENCY_CODES and at >= 0 else None
+    elif last == "$":  # "$5", "US$5", "HK$5"
+        at = start - 1
+        for prefix in ("US", "HK", "A", "C"):
+            if text.endswith(prefix, 0, at):
+                at -= len(prefix)
+                break
+        found = text[at:start]
+    elif last in "€£¥":
+        at, found = start - 1, last
+    else:
+        return None, start
+    if found is None or (at > 0 and text[at - 1].isalnum()):
+        return None, start
+    return CURRENCIES[found.lower()], at
 
 
 def _qualifier_before(lower: str, start: int) -> tuple[str | None, int]:
@@ -586,6 +373,8 @@ def _qualifier_before(lower: str, start: int) -> tuple[str | None, int]:
     if not window or not window[-1].isspace():
         return None, start
     words = window.split()
+    if not words or words[-1] not in _QUALIFIER_ENDS:
+        return None, start  # the usual case, decided by the last word
     for size in (3, 2, 1):
         if len(words) < size:
             continue
@@ -615,13 +404,8 @@ def _quantity(text: str, lower: str, number: _Number, previous: Fact | None, off
         noun = counted_noun(text, end, allow_of=bool(number.vague or scale))
         unit, key = _unit_from_noun(noun)
         if scale == "m" and (noun is None or not is_counted(noun[0])):
-            # "10m" with no currency and nothing counted is ten metres, not ten million
-            value, unit, key, noun = (
-                to_number(parse_decimal(match.group("digits")) or Decimal(0)),
-                "m",
-                "m",
-                None,
-            )
+            # "10m" with no currency and no plural counted is ten metres ("10m wide"), not ten million
+            value, unit, key, noun = parse_digits(match.group("digits")) or 0, "m", "m", None
     if _is_pronoun_one(lower, start, match, qualifier, noun):
         return None
     if noun is not None:

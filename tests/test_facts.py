@@ -1,0 +1,357 @@
+"""Fact extraction: quantities, dates and entities, table-driven."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.facts import extract_facts, normalize_entity, qualifier_kind
+from factcheck.facts.entities import acronym_aliases
+from factcheck.facts.numbers import parse_number
+from factcheck.model import Fact
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+TOLL = (
+    "The clashes have led to over 300 deaths, including 183 from HTS and allied factions, "
+    "100 government soldiers, and 28 civilians."
+)
+
+
+def of_type(text: str, fact_type: str) -> list[Fact]:
+    return [f for f in extract_facts(text) if f.type == fact_type]
+
+
+def quantities(text: str) -> list[tuple[int | float | None, str | None, str | None, str]]:
+    return [(f.value, f.unit, f.qualifier, f.key) for f in of_type(text, "quantity")]
+
+
+def dates(text: str) -> list[tuple[str, object, str]]:
+    return [(f.text, f.value, f.key) for f in of_type(text, "date")]
+
+
+def entities(text: str) -> list[tuple[str, object, str | None]]:
+    return [(f.text, f.value, f.label) for f in of_type(text, "entity")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            TOLL,
+            [
+                (300, "deaths", "over", "death"),
+                (183, "deaths", None, "death"),  # "183 from HTS" counts what "300 deaths" counted
+                (100, "soldiers", None, "soldier"),
+                (28, "civilians", None, "civilian"),
+            ],
+        ),
+        ("HTS shelled a student residence, killing four civilians.", [(4, "civilians", None, "civilian")]),
+        ("Jolani, who carries a $10 million U.S. bounty, spoke.", [(10_000_000, "USD", None, "money:USD")]),
+        ("The fund holds $10m and €1.8bn.", [(10_000_000, "USD", None, "money:USD"), (1_800_000_000, "EUR", None, "money:EUR")]),
+        ("A $1.8 billion deal.", [(1_800_000_000, "USD", None, "money:USD")]),
+        ("Turnout was 12% and 3.5 percent voted twice.", [(12, "%", None, "percent"), (3.5, "%", None, "percent")]),
+        ("Nearly 2.5 million people fled.", [(2_500_000, "people", "nearly", "peopl")]),
+        ("At least 300 dead and more than 40 persons missing.", [(300, "dead", "at least", "death"), (40, "persons", "more than", "peopl")]),
+        ("Some 1,300 troops arrived.", [(1300, "troops", "some", "soldier")]),
+        ("About a dozen fighters and one hundred and twenty armed men.", [(12, "fighters", "about", "fighter"), (120, "men", None, "man")]),
+        ("Twenty-eight civilians died.", [(28, "civilians", None, "civilian")]),
+        ("Five people killed and 10 wounded.", [(5, "people", None, "peopl"), (10, "wounded", None, "injur")]),
+        ("Up to 50 families and 300 or more rebels.", [(50, "families", "up to", "famili"), (300, "rebels", "or more", "rebel")]),
+        ("In 2000 there were 2000 people.", [(2000, "people", None, "peopl")]),
+        ("About 1,300 fled.", [(1300, None, "about", "")]),
+        ("The road is 10m wide.", [(10, "m", None, "m")]),
+        ("One civilian died.", [(1, "civilian", None, "civilian")]),
+    ],
+)
+def test_quantities(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands of families in Idlib face winter.", [(2000, "families", "thousands", "famili")]),
+        ("Dozens of civilians were hurt.", [(24, "civilians", "dozens", "civilian")]),
+        ("Tens of thousands fled.", [(20_000, None, "tens of thousands", "")]),
+        ("Several hundred fighters joined.", [(200, "fighters", "several hundred", "fighter")]),
+        ("Hundreds died.", [(200, None, "hundreds", "")]),
+    ],
+)
+def test_vague_amounts_have_their_floor_and_a_vague_qualifier(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert quantities(text) == expected
+    assert all(qualifier_kind(qualifier) == "vague" for _, _, qualifier, _ in expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one expected Aleppo to fall this quickly.",
+        "One of the rebels said so.",
+        "Aleppo is Syria’s second-largest city.",
+        "The third offensive began at 10:30 with F-16 jets and COVID-19 spread.",
+        "The rebels advanced since 2016.",
+        "It happened 7 months ago.",
+    ],
+)
+def test_no_quantities(text: str) -> None:
+    assert of_type(text, "quantity") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warplanes struck Aleppo for the first time since 2016.", [("2016", "2016", "year")]),
+        ("Russia seized Aleppo in 2016 after years of warfare.", [("2016", "2016", "year")]),
+        ("a fragile ceasefire since 2020 brokered by Turkey", [("2020", "2020", "year")]),
+        ("The 2016 elections were held.", [("2016", "2016", "year")]),
+        ("It peaked in mid-2016.", [("2016", "2016", "year")]),
+        ("Since Wednesday, HTS and allied factions have attacked.", [("Wednesday", "wednesday", "weekday")]),
+        ("Today:July 6, 2025", [("Today", "today", "relative"), ("July 6, 2025", "2025-07-06", "day")]),
+        ("It fell on 6 July 2025.", [("6 July 2025", "2025-07-06", "day")]),
+        ("It fell on 2025-07-06.", [("2025-07-06", "2025-07-06", "day")]),
+        ("By March 2024 the offensive was over.", [("March 2024", "2024-03", "month")]),
+        ("In March, fighting resumed.", [("March", "03", "monthname")]),
+        ("They met on Jan. 5 and the 5th of June.", [("Jan. 5", "--01-05", "monthday"), ("5th of June", "--06-05", "monthday")]),
+        ("7 months ago", [("7 months ago", "7 months ago", "relative")]),
+        ("He left seven months ago.", [("seven months ago", "7 months ago", "relative")]),
+        ("The offensive began only days ago.", [("days ago", "days ago", "relative")]),
+        ("They met last week and yesterday.", [("last week", "last week", "relative"), ("yesterday", "yesterday", "relative")]),
+        ("The coming days will decide.", [("The coming days", "coming days", "relative")]),
+        ("Power consolidated in recent years.", [("recent years", "recent years", "relative")]),
+        ("The economy of the 1990s.", [("1990s", "1990s", "decade")]),
+        ("The channel Aleppo Today showed militants.", []),
+        ("Analysts may march on.", []),
+    ],
+)
+def test_dates(text: str, expected: list[tuple[str, object, str]]) -> None:
+    assert dates(text) == expected
+
+
+def test_a_year_is_a_date_not_a_quantity_but_a_count_of_2000_is_a_quantity() -> None:
+    facts = extract_facts("Aleppo fell in 2016 and 2000 people fled.")
+    assert [(f.type, f.text) for f in facts if f.type != "entity"] == [
+        ("date", "2016"),
+        ("quantity", "2000 people"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian warplanes launched airstrikes on Aleppo",
+            [("Russian", "russia", "nationality"), ("Aleppo", "aleppo", "place")],
+        ),
+        (
+            "Syrian rebels, led by the jihadist group Hayat Tahrir al-Sham (HTS), took Aleppo.",
+            [
+                ("Syrian", "syria", "nationality"),
+                ("Hayat Tahrir al-Sham", "hayat tahrir al-sham", "org"),
+                ("HTS", "hts", "org"),
+                ("Aleppo", "aleppo", "place"),
+            ],
+        ),
+        ("Jolani, who carries a $10 million U.S. bounty, spoke.", [("Jolani", "jolani", "person"), ("U.S.", "united states", "place")]),
+        ("despite years of support from Iran and Russia.", [("Iran", "iran", "place"), ("Russia", "russia", "place")]),
+        (
+            "HTS and allied Turkish-backed factions attacked Iranian- and Russian-supported forces.",
+            [
+                ("HTS", "hts", "org"),
+                ("Turkish", "turkey", "nationality"),
+                ("Iranian", "iran", "nationality"),
+                ("Russian", "russia", "nationality"),
+            ],
+        ),
+        (
+            "as reported by the Syrian Observatory for Human Rights.",
+            [("Syrian Observatory for Human Rights", "syrian observatory for human rights", "org")],
+        ),
+        (
+            "tearing down symbols of President Bashar al-Assad’s rule",
+            [("Bashar al-Assad", "bashar al-assad", "person")],
+        ),
+        (
+            "Russian Foreign Minister Sergei Lavrov held talks.",
+            [("Russian", "russia", "nationality"), ("Sergei Lavrov", "sergei lavrov", "person")],
+        ),
+        (
+            "Jerome Drevon of the International Crisis Group said.",
+            [("Jerome Drevon", "jerome drevon", "person"), ("International Crisis Group", "international crisis group", "org")],
+        ),
+        ("HTS, led by Abu Mohammad al-Jolani, holds Idlib.", [("HTS", "hts", "org"), ("Abu Mohammad al-Jolani", "abu mohammad al-jolani", "person"), ("Idlib", "idlib", "place")]),
+        ("An AFP correspondent observed jubilant rebels.", [("AFP", "afp", "org")]),
+        ("The Syrian military described its retreat.", [("Syrian", "syria", "nationality")]),
+        ("With control of Aleppo—Syria’s second-largest city—hanging.", [("Aleppo", "aleppo", "place"), ("Syria", "syria", "place")]),
+        ("In March, Aleppo fell on a Wednesday.", [("Aleppo", "aleppo", "place")]),
+        ("Despite the agreement, violations have escalated.", []),
+        ("Rebels also seized a critical military base.", []),
+        ("Death Toll and Airstrikes", []),
+        ("Rebels Overrun Aleppo in Surprise Offensive, Shaking Assad’s Grip on Power", [("Aleppo", "aleppo", "place"), ("Assad", "assad", "person")]),
+    ],
+)
+def test_entities(text: str, expected: list[tuple[str, object, str | None]]) -> None:
+    assert entities(text) == expected
+
+
+def test_entity_key_is_its_label() -> None:
+    assert all(f.key == f.label for f in of_type("Sam Heller of the Century Foundation in Damascus", "entity"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("led by the jihadist group Hayat Tahrir al-Sham (HTS), have", {"hts": "hayat tahrir al-sham"}),
+        ("the Syrian Observatory for Human Rights (SOHR) said", {"sohr": "syrian observatory for human rights"}),
+        ("GlaxoSmithKline (GSK) sells", {"gsk": "glaxosmithkline"}),
+        ("the United Nations (UN) and the U.N. (UN)", {"un": "united nations"} if normalize_entity("UN") != "united nations" else {}),
+        ("a word (ABC) in parentheses", {}),
+        ("no parentheses at all", {}),
+    ],
+)
+def test_acronym_aliases(text: str, expected: dict[str, str]) -> None:
+    assert acronym_aliases(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Russian", "russia"),
+        ("Turkish", "turkey"),
+        ("Iranian", "iran"),
+        ("Syrian", "syria"),
+        ("Syrians", "syria"),
+        ("American", "united states"),
+        ("U.S.", "united states"),
+        ("US", "united states"),
+        ("the United States", "united states"),
+        ("U.N.", "united nations"),
+        ("Britain", "united kingdom"),
+        ("Aleppo’s", "aleppo"),
+        ("Assad's", "assad"),
+        ("The  Syrian   Observatory", "syrian observatory"),
+        ("Erdoğan", "erdogan"),
+    ],
+)
+def test_normalize_entity(name: str, expected: str) -> None:
+    assert normalize_entity(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("four", 4),
+        ("one hundred", 100),
+        ("1,300", 1300),
+        ("2.5", 2.5),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("twenty-eight", 28),
+        ("one hundred and twenty", 120),
+        ("three million two hundred thousand", 3_200_000),
+        ("$10m", 10_000_000),
+        ("$1.8 billion", 1_800_000_000),
+        ("Ninety", 90),
+        ("rebels", None),
+        ("", None),
+    ],
+)
+def test_parse_number(words: str, expected: float | None) -> None:
+    assert parse_number(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "kind"),
+    [
+        ("over", "min"),
+        ("more than", "min"),
+        ("at least", "min"),
+        ("upwards of", "min"),
+        ("in excess of", "min"),
+        ("or more", "min"),
+        ("under", "max"),
+        ("less than", "max"),
+        ("fewer than", "max"),
+        ("at most", "max"),
+        ("up to", "max"),
+        ("no more than", "max"),
+        ("about", "approx"),
+        ("around", "approx"),
+        ("nearly", "approx"),
+        ("almost", "approx"),
+        ("roughly", "approx"),
+        ("approximately", "approx"),
+        ("some", "approx"),
+        ("an estimated", "approx"),
+        ("close to", "approx"),
+        ("More  Than", "min"),
+        ("dozens", "vague"),
+        ("thousands", "vague"),
+        ("hundreds of thousands", "vague"),
+        ("a few thousand", "vague"),
+        ("exactly", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_qualifier_kind(qualifier: str | None, kind: str | None) -> None:
+    assert qualifier_kind(qualifier) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("over 300 deaths", "over"),
+        ("More than 300 deaths", "more than"),
+        ("at least 300 deaths", "at least"),
+        ("an estimated 300 deaths", "an estimated"),
+        ("close to 300 deaths", "close to"),
+        ("no more than 300 deaths", "no more than"),
+        ("just over 300 deaths", "just over"),
+        ("300-plus deaths", "plus"),
+        ("the 300 deaths", None),
+        ("moreover 300 deaths", None),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str | None) -> None:
+    [fact] = of_type(text, "quantity")
+    assert (fact.value, fact.key, fact.qualifier) == (300, "death", qualifier)
+    assert fact.text == text[fact.start :]
+
+
+def fixture_lines() -> list[tuple[str, int, str]]:
+    """(file, offset, line) for every line of both fixtures."""
+    lines = []
+    for name in ("aleppo_a.txt", "aleppo_b.txt"):
+        original = (FIXTURES / name).read_text(encoding="utf-8")
+        offset = 0
+        for line in original.splitlines(keepends=True):
+            lines.append((name, offset, line.rstrip("\n")))
+            offset += len(line)
+    return lines
+
+
+@pytest.mark.parametrize(("name", "offset", "line"), fixture_lines())
+def test_offsets_point_into_the_original_text(name: str, offset: int, line: str) -> None:
+    original = (FIXTURES / name).read_text(encoding="utf-8")
+    facts = extract_facts(line, offset)
+    assert list(facts) == sorted(facts, key=lambda f: (f.start, f.end))
+    for fact in facts:
+        assert fact.text and original[fact.start : fact.end] == fact.text
+        assert line[fact.start - offset : fact.end - offset] == fact.text
+    for fact_type in ("quantity", "date", "entity"):
+        spans = [(f.start, f.end) for f in facts if f.type == fact_type]
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), f"overlapping {fact_type} facts"
+
+
+def test_offsets_with_curly_quotes_and_dashes() -> None:
+    text = "“No one expected Aleppo—Syria’s hub—to fall,” said 3 aides on 6 July 2025 in İstanbul."
+    facts = extract_facts(text, 7)
+    assert [f.text for f in facts] == ["Aleppo", "Syria", "3 aides", "6 July 2025", "İstanbul"]
+    assert all(text[f.start - 7 : f.end - 7] == f.text for f in facts)
+
+
+def test_no_facts_in_empty_or_plain_text() -> None:
+    assert extract_facts("") == ()
+    assert extract_facts("   ") == ()
+    assert extract_facts("nothing here is checkable at all") == ()
