@@ -214,6 +214,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # a bug, not the user's doing: one line, the traceback on request
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
-        _error(f"internal error: {type(error).__name__}: {error} (rerun with FACTCHECK_DEBUG=1 and report it)")
+        _error(
+            f"internal error: {type(error).__name__}: {error} (rerun with FACTCHECK_DEBUG=1 and report it)"
+        )
         sys.exit(EXIT_ERROR)
     sys.exit(code if isinstance(code, int) else EXIT_SUCCESS)

@@ -198,6 +198,8 @@ def test_cli_color_when_forced() -> None:
 
 def test_cli_output_piped_to_a_closed_reader_is_quiet() -> None:
     environment = {**os.environ, "NO_COLOR": "1"}
-    command = f"'{sys.executable}' -m factcheck compare fixtures/aleppo_a.txt fixtures/aleppo_b.txt | head -c 10"
+    command = (
+        f"'{sys.executable}' -m factcheck compare fixtures/aleppo_a.txt fixtures/aleppo_b.txt | head -c 10"
+    )
     result = subprocess.run(command, shell=True, capture_output=True, cwd=ROOT, env=environment, timeout=120)
     assert b"Traceback" not in result.stderr

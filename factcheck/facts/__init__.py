@@ -12,12 +12,10 @@ from __future__ import annotations
 from factcheck.facts.dates import find_dates
 from factcheck.facts.entities import acronym_aliases, find_entities, normalize_entity
 from factcheck.facts.numbers import parse_number, scan
-from factcheck.facts.quantities import QUALIFIERS, VAGUE, find_quantities
+from factcheck.facts.quantities import FEW, QUALIFIERS, VAGUE, find_quantities
 from factcheck.model import Fact
 
 __all__ = ["acronym_aliases", "extract_facts", "normalize_entity", "parse_number", "qualifier_kind"]
-
-_VAGUE_STARTS = ("several", "a few", "a couple")
 
 
 def extract_facts(text: str, offset: int = 0) -> tuple[Fact, ...]:
@@ -38,6 +36,6 @@ def qualifier_kind(qualifier: str | None) -> str | None:
     kind = QUALIFIERS.get(qualifier)
     if kind:
         return kind
-    if qualifier == "vague" or qualifier in VAGUE or qualifier.startswith(_VAGUE_STARTS):
+    if qualifier == "vague" or qualifier in VAGUE or qualifier.startswith(FEW):
         return "vague"
     return None

@@ -233,9 +233,10 @@ def _runs(
     """Group name tokens into runs of one name each, split at dates and at month and weekday names."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
+    # Dates start at a word, so a name word overlaps one only if it starts inside it.
+    in_dates = {i for s, e in taken for i in range(s, e)}
     for start, end in tokens:
-        word = text[start:end]
-        if word.lower() in _MONTH_AND_DAY_NAMES or (taken and any(start < e and end > s for s, e in taken)):
+        if start in in_dates or text[start:end].lower() in _MONTH_AND_DAY_NAMES:
             if current:
                 runs.append(current)
             current = []

@@ -199,6 +199,8 @@ class _Number(NamedTuple):
     value: int | float
     vague: str | None = None
     currency: str | None = None
+    scale: str = ""  # "m" of "$10m", "million" of "10 million"
+    words: str = ""  # the number in words, lower-cased ("one", "twenty-eight")
 
 
 @lru_cache(maxsize=8192)
@@ -274,7 +276,7 @@ def find_quantities(
     last_counted: Fact | None = None
     last_end = -1
     for number in numbers:
-        if number.start < last_end or any(number.start < e and number.end > s for s, e in taken or ()):
+        if number.start < last_end or (taken and any(number.start < e and number.end > s for s, e in taken)):
             continue
         fact = _quantity(text, prepared.lower, number, last_counted, offset)
         if fact is None:
@@ -302,7 +304,7 @@ def _digit_numbers(text: str, runs: tuple[tuple[int, int], ...]) -> list[_Number
         if value is None:
             continue
         currency, cur_start = _currency_before(text, start)
-        numbers.append(_Number(cur_start, match.end(), match, value, currency=currency))
+        numbers.append(_Number(cur_start, match.end(), match, value, None, currency, scale))
     return numbers
 
 
@@ -338,7 +340,9 @@ def _word_number(lower: str, match: re.Match[str]) -> _Number | None:
             if lower.endswith(article, 0, start) and (at == 0 or not lower[at - 1].isalnum()):
                 start = at
     value = parse_decimal(words)
-    return None if value is None else _Number(start, match.end(), match, to_number(value))
+    return (
+        None if value is None else _Number(start, match.end(), match, to_number(value), None, None, "", words)
+    )
 
 
 def _currency_before(text: str, start: int) -> tuple[str | None, int]:
@@ -393,8 +397,7 @@ def _quantity(text: str, lower: str, number: _Number, previous: Fact | None, off
         qualifier = qualifier or ("or more" if "more" in match.group("plus") else "plus")
     if number.vague:
         qualifier = number.vague
-    value, end = number.value, number.end
-    scale = (match.groupdict().get("dscale") or "").lower()
+    value, end, scale = number.value, number.end, number.scale
     noun = None
     if match.group("pct"):
         unit, key = "%", "percent"
@@ -406,7 +409,7 @@ def _quantity(text: str, lower: str, number: _Number, previous: Fact | None, off
         if scale == "m" and (noun is None or not is_counted(noun[0])):
             # "10m" with no currency and no plural counted is ten metres ("10m wide"), not ten million
             value, unit, key, noun = parse_digits(match.group("digits")) or 0, "m", "m", None
-    if _is_pronoun_one(lower, start, match, qualifier, noun):
+    if number.words == "one" and not qualifier and _is_pronoun_one(lower, start, noun):
         return None
     if noun is not None:
         end = noun[1]
@@ -424,12 +427,8 @@ def _unit_from_noun(noun: tuple[str, int] | None) -> tuple[str | None, str]:
     return word, noun_key(word)
 
 
-def _is_pronoun_one(
-    lower: str, start: int, match: re.Match[str], qualifier: str | None, noun: tuple[str, int] | None
-) -> bool:
+def _is_pronoun_one(lower: str, start: int, noun: tuple[str, int] | None) -> bool:
     """A lone "one" is a pronoun ("no one", "one of the") unless it counts a noun ("one civilian")."""
-    if match.groupdict().get("words") != "one" or qualifier:
-        return False
     if noun is None or noun[0].endswith("ed"):
         return True
     previous = _PREV_WORD.search(lower, max(0, start - 20), start)
