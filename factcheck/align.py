@@ -55,6 +55,8 @@ class ClaimFeatures:
     facts: frozenset[str]
     names: frozenset[str]
     heading: bool
+    terms: frozenset[str]
+    """Stems and names together: the bag that IDF weights and the overlap cosine compares."""
 
 
 def name_features(facts: tuple[Fact, ...], aliases: dict[str, str]) -> frozenset[str]:
@@ -86,13 +88,15 @@ def is_heading(text: str) -> bool:
 
 
 def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
-    stems = content_stems(claim.text)
+    stems = frozenset(content_stems(claim.text))
+    names = name_features(claim.facts, aliases)
     return ClaimFeatures(
-        stems=frozenset(stems),
-        text=" ".join(sorted(set(stems))),
+        stems=stems,
+        text=" ".join(sorted(stems)),
         facts=fact_features(claim.facts),
-        names=name_features(claim.facts, aliases),
+        names=names,
         heading=is_heading(claim.text),
+        terms=stems | names,
     )
 
 
@@ -148,17 +152,20 @@ def score_matrix(
         process.cdist([f.text for f in left], [f.text for f in right], scorer=scorer, dtype=np.float32)
         / 100.0
     )
-    overlap = idf_cosine_matrix([f.stems | f.names for f in left], [f.stems | f.names for f in right], idf)
-    facts = dice_matrix([f.facts for f in left], [f.facts for f in right])
-    has_facts = (
-        np.array([bool(f.facts) for f in left])[:, None] & np.array([bool(f.facts) for f in right])[None, :]
-    )
+    overlap = idf_cosine_matrix([f.terms for f in left], [f.terms for f in right], idf)
     weighted = settings.text_weight * text + settings.overlap_weight * overlap
-    with_facts = (weighted + settings.fact_weight * facts) / (
-        settings.text_weight + settings.overlap_weight + settings.fact_weight
-    )
-    without_facts = weighted / max(settings.text_weight + settings.overlap_weight, 1e-9)
-    combined = np.where(has_facts, with_facts, without_facts)
+    combined = weighted / max(settings.text_weight + settings.overlap_weight, 1e-9)
+    # With no weight on facts their overlap cannot change a score, so it is not computed.
+    if settings.fact_weight > 0:
+        facts = dice_matrix([f.facts for f in left], [f.facts for f in right])
+        has_facts = (
+            np.array([bool(f.facts) for f in left])[:, None]
+            & np.array([bool(f.facts) for f in right])[None, :]
+        )
+        with_facts = (weighted + settings.fact_weight * facts) / (
+            settings.text_weight + settings.overlap_weight + settings.fact_weight
+        )
+        combined = np.where(has_facts, with_facts, combined)
     same_kind = np.array([f.heading for f in left])[:, None] == np.array([f.heading for f in right])[None, :]
     return np.where(same_kind, combined, 0.0)
 
@@ -228,7 +235,7 @@ def align(
     """Group claims across sources; every claim lands in exactly one alignment."""
     all_claims = [c for claims in claims_by_source.values() for c in claims]
     features = {c.id: claim_features(c, aliases) for c in all_claims}
-    idf = idf_weights([f.stems | f.names for f in features.values()])
+    idf = idf_weights([f.terms for f in features.values()])
     groups = _Groups([c.id for c in all_claims])
     source_ids = list(claims_by_source)
     for i, left_id in enumerate(source_ids):
