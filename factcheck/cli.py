@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from factcheck import __version__
+from factcheck.batch_cli import batch_command
 from factcheck.errors import FactcheckError, InputError
 
 # typer >= 0.24 ships its own copy of click; take its usage-error class from typer itself.
@@ -31,6 +32,9 @@ class Format(str, Enum):
     rich = "rich"
     json = "json"
     markdown = "markdown"
+    sarif = "sarif"
+    github = "github"
+    jsonl = "jsonl"
 
 
 class FailOn(str, Enum):
@@ -130,6 +134,10 @@ def compare(
     )
     _write(buffer.getvalue(), output)
     return exit_code(data, fail_on.value)
+
+
+# `factcheck batch` lives in its own module; registered here so `factcheck --help` lists it.
+app.command("batch")(batch_command)
 
 
 def exit_code(data: dict, fail_on: str) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-FactType = Literal["quantity", "date", "entity"]
+FactType = Literal["quantity", "date", "entity", "event", "scope", "attribution"]
 Status = Literal["agreement", "discrepancy", "unique"]
 
 
@@ -34,6 +34,9 @@ class Article:
     name: str
     path: str | None
     text: str
+    title: str | None = None
+    date: str | None = None
+    format: str = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,9 @@ class Fact:
     qualifier: str | None = None
     key: str = ""
     label: str | None = None
+    actor: str | None = None
+    target: str | None = None
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +93,8 @@ class Claim:
     end: int
     line: int
     facts: tuple[Fact, ...] = ()
+    sentence_start: int = -1
+    sentence_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +108,27 @@ class Alignment:
 
 @dataclass(frozen=True, slots=True)
 class Discrepancy:
+    """One fact the sources of a group state differently.
+
+    ``values`` is keyed by every source that gives a value for the fact;
+    ``majority`` holds the sources that share the most common value when
+    there is one, the rest are outliers.
+    """
+
     type: str
     values: dict[str, str]
     explanation: str
+    fact: str = ""
+    majority: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AgreedFact:
+    """A fact the sources of a group state alike: ``values`` is each source's wording."""
+
+    type: str
+    fact: str
+    values: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +139,8 @@ class Group:
     claims: tuple[str, ...]
     discrepancies: tuple[Discrepancy, ...] = ()
     matched: tuple[str, ...] = ()
+    silent: tuple[str, ...] = ()
+    agreed: tuple[AgreedFact, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +149,7 @@ class SourceSummary:
     name: str
     path: str | None
     title: str | None
+    date: str | None
     sentences: int
     claims: int
     dropped: tuple[Dropped, ...]
@@ -135,7 +164,7 @@ class Report:
     sources: tuple[SourceSummary, ...]
     claims: tuple[Claim, ...]
     groups: tuple[Group, ...]
-    schema_version: int = 1
+    schema_version: int = 2
     texts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property

@@ -7,6 +7,7 @@ Each stage is a function of its input and the settings; none reaches back.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from factcheck import __version__
@@ -15,7 +16,7 @@ from factcheck.claims import claims_from_sentences, split_article
 from factcheck.clean import clean
 from factcheck.errors import InputError
 from factcheck.judge import judge
-from factcheck.model import Alignment, Claim, CleanArticle, Report, SourceSummary
+from factcheck.model import Alignment, Claim, CleanArticle, Group, Report, SourceSummary
 from factcheck.read import read_source, source_ids
 from factcheck.settings import Settings
 
@@ -46,7 +47,11 @@ def compare(sources: Sequence[Source], settings: Settings | None = None, **optio
     all_claims = [claim for claims in claims_by_source.values() for claim in claims]
     aliases = entity_aliases(all_claims)
     alignments = _in_reading_order(align(claims_by_source, settings, aliases), all_claims)
-    groups = tuple(judge(a, f"G{n}", settings, aliases) for n, a in enumerate(alignments, start=1))
+    source_of = {claim.id: claim.source for claim in all_claims}
+    groups = tuple(
+        _with_silent(judge(a, f"G{n}", settings, aliases), list(claims_by_source), source_of)
+        for n, a in enumerate(alignments, start=1)
+    )
     return Report(
         version=__version__,
         settings=settings.to_dict(),
@@ -70,13 +75,21 @@ def _in_reading_order(alignments: list[Alignment], all_claims: list[Claim]) -> l
     return sorted(alignments, key=lambda a: min(position[c.id] for c in a.claims))
 
 
+def _with_silent(group: Group, source_order: list[str], source_of: dict[str, str]) -> Group:
+    """Name the sources that say nothing in this group, so N-way reports show who is silent."""
+    speaking = {source_of[claim_id] for claim_id in group.claims}
+    silent = tuple(s for s in source_order if s not in speaking)
+    return replace(group, silent=silent)
+
+
 def _summary(cleaned: CleanArticle, claims: tuple[Claim, ...]) -> SourceSummary:
     article = cleaned.article
     return SourceSummary(
         id=article.id,
         name=article.name,
         path=article.path,
-        title=cleaned.title,
+        title=article.title or cleaned.title,
+        date=article.date,
         sentences=len({c.sentence for c in claims}),
         claims=len(claims),
         dropped=cleaned.dropped,
