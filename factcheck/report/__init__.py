@@ -53,10 +53,31 @@ def _render_markdown(data: dict[str, Any], out: TextIO, **options: Any) -> None:
     render_markdown(data, out, **options)
 
 
+def _render_sarif(data: dict[str, Any], out: TextIO, **options: Any) -> None:
+    from factcheck.report.sarif import render_sarif
+
+    render_sarif(data, out, **options)
+
+
+def _render_github(data: dict[str, Any], out: TextIO, **options: Any) -> None:
+    from factcheck.report.github import render_github
+
+    render_github(data, out, **options)
+
+
+def _render_jsonl(data: dict[str, Any], out: TextIO, **options: Any) -> None:
+    from factcheck.report.jsonl import render_jsonl
+
+    render_jsonl(data, out, **options)
+
+
 REPORTERS: dict[str, Reporter] = {
     "rich": _render_rich,
     "json": _render_json,
     "markdown": _render_markdown,
+    "sarif": _render_sarif,
+    "github": _render_github,
+    "jsonl": _render_jsonl,
 }
 
 
