@@ -1,16 +1,38 @@
-"""Claims: split each kept block into sentences, and sentences into claims.
+"""Claims: split each kept block into sentences, and sentences into atomic claims.
 
-In schema version 1 a claim is a whole sentence; each claim carries the facts
-extracted from it and its offsets and line number in the original text.
+A claim is one checkable statement. Most sentences are one claim; a sentence
+is split where it carries separable facts, so each can agree, conflict or be
+missing on its own:
+
+- a breakdown list of counts: "The clashes have led to over 300 deaths,
+  including 183 from HTS and allied factions, 100 government soldiers, and 28
+  civilians" is four claims: the total and one per counted group;
+- independent clauses joined by a semicolon.
+
+Facts are extracted from the whole sentence first (so "183 from HTS" still
+counts deaths, inherited from "over 300 deaths") and then given to the claim
+whose span holds them. Every claim keeps its offsets into the original text,
+and ``sentence``/``sentence_start``/``sentence_end`` name the sentence it came
+from.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from factcheck.facts import extract_facts
-from factcheck.model import Claim, CleanArticle, Sentence
+from factcheck.model import Claim, CleanArticle, Fact, Sentence
 from factcheck.sentences import sentence_spans
+
+# ", including A, B and C" or ": A, B and C" closing a sentence.
+_BREAKDOWN = re.compile(r",\s+(?:including|among them|of whom|of which)\s+|:\s+", re.IGNORECASE)
+_ITEM_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?")
+_LAST_AND = re.compile(r"\s+and\s+")
+_SEMICOLON = re.compile(r";\s+")
+_TRAILING = " \t\n,;:.!?"
+# A clause shorter than this many words is not a statement of its own.
+MIN_CLAUSE_WORDS = 4
 
 
 def line_starts(text: str) -> list[int]:
@@ -35,17 +57,99 @@ def split_article(cleaned: CleanArticle) -> tuple[Sentence, ...]:
 
 
 def claims_from_sentences(sentences: tuple[Sentence, ...]) -> tuple[Claim, ...]:
-    """One claim per sentence, ids A1, A2, ... in reading order."""
-    return tuple(
-        Claim(
-            id=f"{s.source}{n}",
-            source=s.source,
-            sentence=s.index,
-            text=s.text,
-            start=s.start,
-            end=s.end,
-            line=s.line,
-            facts=extract_facts(s.text, s.start),
-        )
-        for n, s in enumerate(sentences, start=1)
+    """Atomic claims in reading order, ids A1, A2, ... numbered across the article."""
+    claims: list[Claim] = []
+    for sentence in sentences:
+        facts = extract_facts(sentence.text, sentence.start)
+        for start, end in claim_spans(sentence.text, facts, sentence.start):
+            claims.append(_claim(sentence, len(claims) + 1, start, end, facts))
+    return tuple(claims)
+
+
+def _claim(sentence: Sentence, number: int, start: int, end: int, facts: tuple[Fact, ...]) -> Claim:
+    """A claim over ``start:end`` of the sentence (offsets relative to it)."""
+    absolute_start, absolute_end = sentence.start + start, sentence.start + end
+    return Claim(
+        id=f"{sentence.source}{number}",
+        source=sentence.source,
+        sentence=sentence.index,
+        text=sentence.text[start:end],
+        start=absolute_start,
+        end=absolute_end,
+        line=sentence.line + sentence.text.count("\n", 0, start),
+        facts=tuple(f for f in facts if absolute_start <= f.start and f.end <= absolute_end)
+        or _overlapping(facts, absolute_start, absolute_end),
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
     )
+
+
+def _overlapping(facts: tuple[Fact, ...], start: int, end: int) -> tuple[Fact, ...]:
+    return tuple(f for f in facts if f.start < end and f.end > start and f.type != "event")
+
+
+def claim_spans(text: str, facts: tuple[Fact, ...], offset: int = 0) -> list[tuple[int, int]]:
+    """Where ``text`` (one sentence) splits into claims, as (start, end) offsets within it."""
+    spans = []
+    for start, end in _clauses(text):
+        spans += _breakdown(text, start, end, facts, offset) or [(start, end)]
+    return spans
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Semicolon-joined clauses, each long enough to be a statement; else the whole sentence."""
+    cuts = [m for m in _SEMICOLON.finditer(text)]
+    if not cuts:
+        return [(0, len(text))]
+    bounds = [0, *(m.start() for m in cuts), len(text)]
+    starts = [0, *(m.end() for m in cuts)]
+    clauses = [(s, _trim_end(text, s, e)) for s, e in zip(starts, bounds[1:], strict=True)]
+    if any(len(text[s:e].split()) < MIN_CLAUSE_WORDS for s, e in clauses):
+        return [(0, len(text))]
+    # The last clause keeps the sentence's closing punctuation.
+    clauses[-1] = (clauses[-1][0], len(text))
+    return clauses
+
+
+def _breakdown(
+    text: str, start: int, end: int, facts: tuple[Fact, ...], offset: int
+) -> list[tuple[int, int]] | None:
+    """A total followed by a list of counted parts, each part a claim; None when there is no such list."""
+    quantities = [f for f in facts if f.type == "quantity"]
+    for marker in _BREAKDOWN.finditer(text, start, end):
+        head_quantities = [q for q in quantities if start <= q.start - offset < marker.start()]
+        if not head_quantities:
+            continue
+        items = _items(text, marker.end(), _trim_end(text, marker.end(), end))
+        items = [*items[:-1], *_split_last(text, items[-1], quantities, offset)] if items else items
+        counted = [i for i in items if any(i[0] <= q.start - offset < i[1] for q in quantities)]
+        if len(items) >= 2 and len(counted) == len(items):
+            return [(start, marker.start()), *items]
+    return None
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    items = []
+    position = start
+    for separator in _ITEM_SEPARATOR.finditer(text, start, end):
+        items.append((position, separator.start()))
+        position = separator.end()
+    items.append((position, end))
+    return [(s, e) for s, e in items if e > s]
+
+
+def _split_last(
+    text: str, item: tuple[int, int], quantities: list[Fact], offset: int
+) -> list[tuple[int, int]]:
+    """ "100 soldiers and 28 civilians" ends a list without a comma: two items when both sides count."""
+    for joint in _LAST_AND.finditer(text, item[0], item[1]):
+        left, right = (item[0], joint.start()), (joint.end(), item[1])
+        if all(any(s <= q.start - offset < e for q in quantities) for s, e in (left, right)):
+            return [left, right]
+    return [item]
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end

@@ -19,13 +19,15 @@ alarm costs the reader's trust:
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from factcheck.facts import qualifier_kind
-from factcheck.model import Alignment, Claim, Discrepancy, Fact, Group
+from factcheck.facts import normalize_entity, qualifier_kind
+from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, scope_words
+from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group
 from factcheck.settings import Settings
 from factcheck.words import TOKEN
 
@@ -34,10 +36,10 @@ MAX_SWAP_TOKENS = 6
 # Word-level similarity (difflib ratio) two claims need before their diff is read as swapped facts.
 MIN_SWAP_SIMILARITY = 0.5
 COMPARABLE_ENTITY_LABELS = frozenset({"person", "place", "org", "nationality"})
-COMPARABLE_DATE_KEYS = frozenset({"year", "day", "month", "weekday"})
+COMPARABLE_DATE_KEYS = frozenset({"year", "day", "month", "monthday", "weekday", "relative"})
 # Only these identify one event across loosely aligned claims; a weekday in each of two claims is
 # usually two different events ("met on Thursday" / "documents released on Friday").
-KEYED_DATE_KEYS = frozenset({"year", "day", "month"})
+KEYED_DATE_KEYS = frozenset({"year", "day", "month", "monthday"})
 # Names this similar (rapidfuzz ratio, 0-100) are spellings of one name: Raqa/Raqqa, Nicholas/Nicolas.
 SAME_NAME_SIMILARITY = 80
 # A vague amount ("dozens") covers figures up to this multiple of its floor.
@@ -50,7 +52,8 @@ def judge(alignment: Alignment, group_id: str, settings: Settings, aliases: dict
         return Group(group_id, "unique", 0.0, claim_ids)
     found = find_discrepancies(alignment.claims, settings, aliases)
     status = "discrepancy" if found else "agreement"
-    return Group(group_id, status, alignment.score, claim_ids, tuple(found), alignment.matched)
+    agreed = tuple(agreed_facts(alignment.claims, found, settings, aliases))
+    return Group(group_id, status, alignment.score, claim_ids, tuple(found), alignment.matched, agreed=agreed)
 
 
 def find_discrepancies(
@@ -59,10 +62,28 @@ def find_discrepancies(
     reported: set[tuple[str, int]] = set()
     found = keyed_quantity_conflicts(claims, settings, reported)
     found += keyed_date_conflicts(claims, reported)
+    events = event_conflicts(claims, aliases)
+    found += events
     for left, right in combinations(claims, 2):
         if left.source != right.source:
             found += swapped_fact_conflicts(left, right, settings, aliases, reported)
-    return found
+            edited = edited_polarity_or_scope(left, right)
+            found += [d for d in edited if not any(e.type == d.type for e in events)]
+    return _without_restated(found, events)
+
+
+def _without_restated(found: list[Discrepancy], events: list[Discrepancy]) -> list[Discrepancy]:
+    """A swapped name that an event conflict already names (its actor) is the same finding: keep one."""
+    event_values = [set(map(str.lower, d.values.values())) for d in events]
+    kept = []
+    for item in found:
+        if item.type == "entity" and any(
+            all(any(v.lower() in ev or ev in v.lower() for ev in values) for v in item.values.values())
+            for values in event_values
+        ):
+            continue
+        kept.append(item)
+    return kept
 
 
 def quantities_compatible(a: Fact, b: Fact, tolerance: float) -> bool:
@@ -99,7 +120,15 @@ def keyed_quantity_conflicts(
     for key, per_source in _facts_by_key(claims, "quantity", lambda f: bool(f.key)).items():
         if len(per_source) < 2 or not _sources_conflict(per_source, settings.quantity_tolerance):
             continue
-        found.append(_discrepancy("quantity", per_source, _count_explanation(key, per_source)))
+        found.append(
+            _discrepancy(
+                "quantity",
+                per_source,
+                _count_explanation(key, per_source),
+                fact=_count_name(key, per_source),
+                tolerance=settings.quantity_tolerance,
+            )
+        )
         _mark(per_source, reported)
     return found
 
@@ -112,7 +141,9 @@ def keyed_date_conflicts(claims: tuple[Claim, ...], reported: set[tuple[str, int
         if len(per_source) < 2 or any(len(values) != 1 for values in single_values):
             continue
         if len(set.union(*single_values)) > 1:
-            found.append(_discrepancy("date", per_source, f"different {key}: {_values_line(per_source)}"))
+            found.append(
+                _discrepancy("date", per_source, f"different {key}: {_values_line(per_source)}", fact=key)
+            )
             _mark(per_source, reported)
     return found
 
@@ -152,8 +183,8 @@ def swapped_fact_conflicts(
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag != "replace" or max(i2 - i1, j2 - j1) > MAX_SWAP_TOKENS or not _flanked(opcodes, index):
             continue
-        left_facts = _facts_in(left, left_tokens[i1:i2])
-        right_facts = _facts_in(right, right_tokens[j1:j2])
+        left_facts = _outside_attributions(left, _facts_in(left, left_tokens[i1:i2]))
+        right_facts = _outside_attributions(right, _facts_in(right, right_tokens[j1:j2]))
         conflict = _swap_conflict(left_facts, right_facts, settings, aliases)
         if conflict is None:
             continue
@@ -161,13 +192,25 @@ def swapped_fact_conflicts(
         if (left.id, a.start) in reported or (right.id, b.start) in reported:
             continue
         per_source = {left.source: [(left, a)], right.source: [(right, b)]}
+        role = _role(fact_type, a)
         found.append(
             _discrepancy(
-                fact_type, per_source, f"different {_role(fact_type, a)}: {_values_line(per_source)}"
+                fact_type,
+                per_source,
+                f"different {role}: {_values_line(per_source)}",
+                fact=_count_name(a.key, per_source) if fact_type == "quantity" else role,
             )
         )
         _mark(per_source, reported)
     return found
+
+
+def _outside_attributions(claim: Claim, facts: list[Fact]) -> list[Fact]:
+    """Who a fact is attributed to ("told AFP" / "told Reuters") is never a conflict."""
+    spans = [(f.start, f.end) for f in claim.facts if f.type == "attribution"]
+    return [
+        f for f in facts if f.type == "attribution" or not any(f.start < e and f.end > s for s, e in spans)
+    ]
 
 
 def _flanked(opcodes: list[tuple[str, int, int, int, int]], index: int) -> bool:
@@ -210,9 +253,16 @@ def _entities_differ(a: Fact, b: Fact, aliases: dict[str, str]) -> bool:
     return not _same_name(name_a, name_b)
 
 
+def _skeleton(name: str) -> str:
+    """Transliterations differ in vowels, doubled letters and a final h: Hasaka/Hasakeh, Raqa/Raqqa."""
+    name = re.sub(r"h\b", "", name.lower())
+    name = re.sub(r"[aeiouy]+", "a", name)
+    return re.sub(r"(.)\1+", r"\1", name)
+
+
 def _same_name(a: str, b: str) -> bool:
     """One name in two spellings, or a full name and its short form (Mike Butcher / Butcher)."""
-    if a == b or fuzz.ratio(a, b) >= SAME_NAME_SIMILARITY:
+    if a == b or fuzz.ratio(a, b) >= SAME_NAME_SIMILARITY or _skeleton(a) == _skeleton(b):
         return True
     words_a, words_b = set(a.replace("-", " ").split()), set(b.replace("-", " ").split())
     return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
@@ -242,9 +292,51 @@ def _facts_in(claim: Claim, tokens: list[tuple[str, int, int]]) -> list[Fact]:
 
 
 def _discrepancy(
-    fact_type: str, per_source: dict[str, list[tuple[Claim, Fact]]], explanation: str
+    fact_type: str,
+    per_source: dict[str, list[tuple[Claim, Fact]]],
+    explanation: str,
+    fact: str = "",
+    tolerance: float = 0.0,
 ) -> Discrepancy:
-    return Discrepancy(fact_type, _values(per_source), explanation)
+    values = _values(per_source)
+    majority = _majority(per_source, tolerance) if fact_type == "quantity" else _majority_by_text(values)
+    return Discrepancy(fact_type, values, explanation, fact=fact or fact_type, majority=majority)
+
+
+def _majority_by_text(values: dict[str, str]) -> tuple[str, ...]:
+    clusters: dict[str, list[str]] = {}
+    for source, value in values.items():
+        clusters.setdefault(" ".join(value.lower().split()), []).append(source)
+    return _largest(list(clusters.values()))
+
+
+def _majority(per_source: dict[str, list[tuple[Claim, Fact]]], tolerance: float) -> tuple[str, ...]:
+    """Sources whose values are all compatible with one another, when they outnumber every other such set."""
+    clusters: list[list[str]] = []
+    for source in sorted(per_source):
+        for cluster in clusters:
+            if all(
+                _compatible_sources(per_source[source], per_source[other], tolerance) for other in cluster
+            ):
+                cluster.append(source)
+                break
+        else:
+            clusters.append([source])
+    return _largest(clusters)
+
+
+def _compatible_sources(
+    left: list[tuple[Claim, Fact]], right: list[tuple[Claim, Fact]], tolerance: float
+) -> bool:
+    return any(quantities_compatible(a, b, tolerance) for _, a in left for _, b in right)
+
+
+def _largest(clusters: list[list[str]]) -> tuple[str, ...]:
+    """The biggest cluster when it is strictly bigger than every other and holds two or more sources."""
+    sizes = sorted((len(c) for c in clusters), reverse=True)
+    if not sizes or sizes[0] < 2 or (len(sizes) > 1 and sizes[0] == sizes[1]):
+        return ()
+    return tuple(sorted(max(clusters, key=len)))
 
 
 def _values(per_source: dict[str, list[tuple[Claim, Fact]]]) -> dict[str, str]:
@@ -256,12 +348,23 @@ def _values(per_source: dict[str, list[tuple[Claim, Fact]]]) -> dict[str, str]:
 
 
 def _values_line(per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:
-    return "; ".join(f"{source}: {value}" for source, value in _values(per_source).items())
+    return values_line(_values(per_source))
+
+
+def values_line(values: dict[str, str]) -> str:
+    """ "A, C: over 300 deaths; B: 200 deaths": sources that say the same thing share one entry."""
+    by_value: dict[str, list[str]] = {}
+    for source, value in values.items():
+        by_value.setdefault(value, []).append(source)
+    return "; ".join(f"{', '.join(sources)}: {value}" for value, sources in by_value.items())
+
+
+def _count_name(key: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:
+    return next((f.unit for facts in per_source.values() for _, f in facts if f.unit), None) or key
 
 
 def _count_explanation(key: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:
-    unit = next((f.unit for facts in per_source.values() for _, f in facts if f.unit), None) or key
-    line = f"different counts of {unit}: {_values_line(per_source)}"
+    line = f"different counts of {_count_name(key, per_source)}: {_values_line(per_source)}"
     bounded = any(qualifier_kind(f.qualifier) == "min" for facts in per_source.values() for _, f in facts)
     return line + " (a lower bound may be an earlier toll, since updated)" if bounded else line
 
@@ -283,3 +386,301 @@ def _mark(per_source: dict[str, list[tuple[Claim, Fact]]], reported: set[tuple[s
     for facts in per_source.values():
         for claim, fact in facts:
             reported.add((claim.id, fact.start))
+
+
+# --- Events: who did what to whom, denied or not, to how much of the target -------------------------------
+
+EventKey = tuple[str, str]
+PerSourceEvents = dict[str, list[tuple[Claim, Fact]]]
+
+
+def _events_by_key(claims: tuple[Claim, ...], aliases: dict[str, str]) -> dict[EventKey, PerSourceEvents]:
+    """Events grouped by (action, normalised target); events with no target are keyed by action alone."""
+    grouped: dict[EventKey, PerSourceEvents] = {}
+    for claim in claims:
+        for fact in claim.facts:
+            if fact.type == "event":
+                key = (str(fact.value), _target_key(claim, fact, aliases))
+                grouped.setdefault(key, {}).setdefault(claim.source, []).append((claim, fact))
+    return grouped
+
+
+def _target_key(claim: Claim, event: Fact, aliases: dict[str, str]) -> str:
+    if not event.target:
+        return ""
+    for fact in claim.facts:
+        if fact.text == event.target and fact.type == "quantity":
+            return f"{fact.value} {fact.key}"
+    name = normalize_entity(event.target)
+    return aliases.get(name, name)
+
+
+def event_conflicts(claims: tuple[Claim, ...], aliases: dict[str, str]) -> list[Discrepancy]:
+    """Different actors, a denial, a different scope, or a contradicting action for one event."""
+    by_key = _events_by_key(claims, aliases)
+    found: list[Discrepancy] = []
+    for (action, target), per_source in by_key.items():
+        if len(per_source) < 2:
+            continue
+        found += _actor_conflict(action, target, per_source)
+        found += _negation_conflict(action, target, per_source)
+        found += _scope_conflict(action, target, per_source)
+    found += _contradicting_actions(by_key)
+    return _distinct(found)
+
+
+def _distinct(found: list[Discrepancy]) -> list[Discrepancy]:
+    """One finding per (type, values): "HTS shelled ..., killing" names one actor change, not two."""
+    seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+    kept = []
+    for item in found:
+        key = (item.type, tuple(sorted((s, v.lower()) for s, v in item.values.items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def _first_per_source(per_source: PerSourceEvents, keep) -> dict[str, tuple[Claim, Fact]]:
+    chosen = {}
+    for source, events in sorted(per_source.items()):
+        for claim, fact in events:
+            if keep(fact):
+                chosen[source] = (claim, fact)
+                break
+    return chosen
+
+
+def _event_name(action: str, target: str) -> str:
+    return f"{action} {target}".strip()
+
+
+def _actor_conflict(action: str, target: str, per_source: PerSourceEvents) -> list[Discrepancy]:
+    if not target:
+        return []
+    chosen = _first_per_source(per_source, lambda f: bool(f.actor) and not f.negated)
+    classes = {source: actor_class(fact.actor) for source, (_, fact) in chosen.items()}
+    classes = {source: c for source, c in classes.items() if c != ANY_ACTOR}
+    if len(set(classes.values())) < 2 or _one_named_actor(list(classes.values())):
+        return []
+    values = {source: str(fact.actor) for source, (_, fact) in chosen.items()}
+    name = _event_name(action, target)
+    return [
+        Discrepancy(
+            "event",
+            values,
+            f"different actors for {name}: {values_line(values)}",
+            fact=f"who: {name}",
+            majority=_majority_by_text({s: str(c) for s, c in classes.items()}),
+        )
+    ]
+
+
+def _negation_conflict(action: str, target: str, per_source: PerSourceEvents) -> list[Discrepancy]:
+    chosen = _first_per_source(per_source, lambda f: True)
+    denied = {source for source, (_, fact) in chosen.items() if fact.negated}
+    if not denied or len(denied) == len(chosen):
+        return []
+    values = {source: fact.text for source, (_, fact) in chosen.items()}
+    name = _event_name(action, target)
+    polarity = {s: ("denied" if s in denied else "stated") for s in chosen}
+    return [
+        Discrepancy(
+            "negation",
+            values,
+            f"one source denies what another states ({name}): {values_line(values)}",
+            fact=name,
+            majority=_majority_by_text(polarity),
+        )
+    ]
+
+
+def _scope_conflict(action: str, target: str, per_source: PerSourceEvents) -> list[Discrepancy]:
+    if not target:
+        return []
+    chosen = _first_per_source(per_source, lambda f: not f.negated)
+    scopes = {source: fact.qualifier or "all" for source, (_, fact) in chosen.items()}
+    if len(set(scopes.values())) < 2:
+        return []
+    values = {source: _scoped_target(fact) for source, (_, fact) in chosen.items()}
+    name = _event_name(action, target)
+    return [
+        Discrepancy(
+            "scope",
+            values,
+            f"different extent of {name}: {values_line(values)}",
+            fact=f"extent: {name}",
+            majority=_majority_by_text(scopes),
+        )
+    ]
+
+
+def _scoped_target(event: Fact) -> str:
+    words = scope_words(event.text) if event.qualifier else None
+    return f"{words} {event.target}" if words else str(event.target)
+
+
+def _contradicting_actions(by_key: dict[EventKey, PerSourceEvents]) -> list[Discrepancy]:
+    found = []
+    for (action_a, target_a), (action_b, target_b) in combinations(sorted(by_key), 2):
+        if target_a != target_b or not target_a or not contradictory(action_a, action_b):
+            continue
+        left, right = by_key[(action_a, target_a)], by_key[(action_b, target_b)]
+        for source_a, source_b in ((a, b) for a in sorted(left) for b in sorted(right) if a != b):
+            (_, fact_a), (_, fact_b) = left[source_a][0], right[source_b][0]
+            if fact_a.negated or fact_b.negated or not _same_actor(fact_a, fact_b):
+                continue
+            values = {source_a: fact_a.text, source_b: fact_b.text}
+            found.append(
+                Discrepancy(
+                    "attribute",
+                    dict(sorted(values.items())),
+                    f"contradicting accounts of {target_a}: {action_a} vs {action_b}: {values_line(values)}",
+                    fact=f"what happened to {target_a}",
+                )
+            )
+            return found
+    return found
+
+
+def _one_named_actor(classes: list[str | None]) -> bool:
+    """Actors outside the class lexicon are names: "president george w. bush" and "george w" are one."""
+    names = [re.sub(r"[^\w\s-]", "", c or "") for c in classes]
+    return all(_same_name(names[0], other) for other in names[1:])
+
+
+def _same_actor(a: Fact, b: Fact) -> bool:
+    """Unknown actors may be the same; known actors of one class are."""
+    classes = {actor_class(a.actor), actor_class(b.actor)}
+    return not a.actor or not b.actor or ANY_ACTOR in classes or len(classes) == 1
+
+
+# --- Facts the sources state alike ------------------------------------------------------------------------
+
+
+def agreed_facts(
+    claims: tuple[Claim, ...], found: list[Discrepancy], settings: Settings, aliases: dict[str, str]
+) -> list[AgreedFact]:
+    """The facts two or more sources share without conflict, and every attribution (never a conflict)."""
+    conflicting = {d.fact for d in found}
+    agreed = []
+    for key, per_source in _facts_by_key(claims, "quantity", lambda f: bool(f.key)).items():
+        name = _count_name(key, per_source)
+        if len(per_source) >= 2 and name not in conflicting:
+            agreed.append(AgreedFact("quantity", name, _values(per_source)))
+    for key, per_source in _facts_by_key(claims, "date", lambda f: f.key in KEYED_DATE_KEYS).items():
+        if len(per_source) >= 2 and key not in conflicting:
+            agreed.append(AgreedFact("date", key, _values(per_source)))
+    for (action, target), per_source in _events_by_key(claims, aliases).items():
+        name = _event_name(action, target)
+        if target and len(per_source) >= 2 and not any(name in c for c in conflicting):
+            values = {s: _describe_event(events[0][1]) for s, events in sorted(per_source.items())}
+            agreed.append(AgreedFact("event", name, values))
+    attributions = _facts_by_key(claims, "attribution", lambda f: True).get("attribution", {})
+    if attributions:
+        agreed.append(AgreedFact("attribution", "attributed to", _values(attributions)))
+    return agreed
+
+
+def _describe_event(event: Fact) -> str:
+    """ "rebels · capture · most of Aleppo": who did what to whom, as the report shows it side by side."""
+    action = f"not {event.value}" if event.negated else str(event.value)
+    target = _scoped_target(event) if event.target else "?"
+    return f"{event.actor or '?'} · {action} · {target}"
+
+
+# --- Near copies: a denial or a scope word edited in -----------------------------------------------------
+
+NEGATORS = frozenset(
+    {"not", "n't", "no", "never", "none", "neither", "nor", "nobody", "nothing", "denied", "denies", "deny"}
+)
+SCOPE_WORDS = frozenset(
+    {"some", "all", "most", "half", "part", "parts", "few", "many", "every", "entire", "whole", "majority",
+     "bulk", "none", "third", "thirds", "quarter", "quarters", "several", "each"}
+)  # fmt: skip
+SCOPE_FILLER = frozenset(
+    {"of", "the", "between", "and", "two", "three", "a", "an", "central", "large", "small", "much", "key",
+     "northern", "southern", "eastern", "western", "-"}
+)  # fmt: skip
+# Auxiliaries that come and go with a negation ("survived" / "did not survive").
+_AUXILIARIES = frozenset(
+    {"did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "will", "would"}
+)
+
+
+def edited_polarity_or_scope(left: Claim, right: Claim) -> list[Discrepancy]:
+    """In a near copy, an inserted or removed denial, or a changed scope word, is a conflict on its own."""
+    left_tokens, right_tokens = _tokens(left), _tokens(right)
+    a_words, b_words = [t for t, _, _ in left_tokens], [t for t, _, _ in right_tokens]
+    matcher = SequenceMatcher(None, a_words, b_words, autojunk=False)
+    if matcher.ratio() < MIN_SWAP_SIMILARITY:
+        return []
+    negation_edits = []
+    found = []
+    opcodes = matcher.get_opcodes()
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        removed, added = a_words[i1:i2], b_words[j1:j2]
+        if _is_negation_edit(removed, added):
+            negation_edits.append((i1, i2, j1, j2))
+        elif _is_scope_edit(removed, added):
+            values = {
+                left.source: _stretch(left, left_tokens, i1, i2),
+                right.source: _stretch(right, right_tokens, j1, j2),
+            }
+            found.append(
+                Discrepancy("scope", values, f"different extent: {values_line(values)}", fact="extent")
+            )
+    polarity_left = sum(w in NEGATORS for w in a_words) % 2
+    polarity_right = sum(w in NEGATORS for w in b_words) % 2
+    if negation_edits and polarity_left != polarity_right:
+        i1, i2, j1, j2 = negation_edits[0]
+        values = {
+            left.source: _stretch(left, left_tokens, i1, i2),
+            right.source: _stretch(right, right_tokens, j1, j2),
+        }
+        found.append(
+            Discrepancy("negation", values, f"one source denies what the other states: {values_line(values)}",
+                        fact="polarity")
+        )  # fmt: skip
+    return found
+
+
+def _is_negation_edit(removed: list[str], added: list[str]) -> bool:
+    changed = set(removed) ^ set(added)
+    if not changed & NEGATORS:
+        return False
+    rest = [w for w in (*removed, *added) if w not in NEGATORS and w not in _AUXILIARIES]
+    # What is left besides the negation is one verb in two forms (survived / survive), or nothing.
+    return len(rest) <= 2 and len({_stem_word(w) for w in rest}) <= 1
+
+
+def _stem_word(word: str) -> str:
+    from factcheck.words import stem
+
+    return stem(word)
+
+
+def _is_scope_edit(removed: list[str], added: list[str]) -> bool:
+    scopes_removed = [p for w in removed for p in w.split("-") if p in SCOPE_WORDS]
+    scopes_added = [p for w in added for p in w.split("-") if p in SCOPE_WORDS]
+    if not (scopes_removed or scopes_added) or scopes_removed == scopes_added:
+        return False
+    return all(_scope_or_filler(w) for w in (*removed, *added))
+
+
+def _scope_or_filler(word: str) -> bool:
+    return all(part in SCOPE_WORDS or part in SCOPE_FILLER for part in word.split("-") if part)
+
+
+def _stretch(claim: Claim, tokens: list[tuple[str, int, int]], i1: int, i2: int) -> str:
+    """The edited words as written, or, for a deletion point, the two words that follow it."""
+    if i2 <= i1:
+        i2 = min(len(tokens), i1 + 2)
+        if i1 >= len(tokens):
+            return ""
+    if i1 < i2 and i2 - i1 == 1 and tokens[i1][0] in NEGATORS | _AUXILIARIES:
+        i2 = min(len(tokens), i2 + 1)
+    start, end = tokens[i1][1] - claim.start, tokens[i2 - 1][2] - claim.start
+    return claim.text[start:end]

@@ -109,7 +109,6 @@ def test_vague_amounts_have_their_floor_and_a_vague_qualifier(
     [
         "No one expected Aleppo to fall this quickly.",
         "One of the rebels said so.",
-        "Aleppo is Syria’s second-largest city.",
         "The third offensive began at 10:30 with F-16 jets and COVID-19 spread.",
         "The rebels advanced since 2016.",
         "It happened 7 months ago.",
@@ -410,3 +409,25 @@ def test_no_facts_in_empty_or_plain_text() -> None:
     assert extract_facts("") == ()
     assert extract_facts("   ") == ()
     assert extract_facts("nothing here is checkable at all") == ()
+
+
+# Issue 3: ranks and durations are facts (this replaces the schema-1 rule that ranks were not quantities).
+@pytest.mark.parametrize(
+    ("text", "value", "key"),
+    [
+        ("Aleppo is Syria’s second-largest city.", 2, "rank:largest"),
+        ("Aleppo is Syria’s 3rd-largest city.", 3, "rank:largest"),
+        ("Aleppo is the largest city in the north.", 1, "rank:largest"),
+        ("It was the biggest gain in a decade.", 3650, "duration"),
+        ("The siege lasted two weeks.", 14, "duration"),
+        ("The siege lasted 14 days.", 14, "duration"),
+    ],
+)
+def test_ranks_and_durations_are_quantities(text: str, value: int, key: str) -> None:
+    found = [(f.value, f.key) for f in extract_facts(text) if f.type == "quantity"]
+    assert (value, key) in found
+
+
+def test_hyphenated_money_scale_keeps_its_scale() -> None:
+    found = [f.value for f in extract_facts("a ($2.6-million) booty") if f.type == "quantity"]
+    assert found == [2_600_000]

@@ -124,3 +124,38 @@ def test_judge_weekdays_in_loose_claims_do_not_conflict() -> None:
     a = claim("A1", a_text, (fact_in(a_text, "Thursday", "date", "thursday", key="weekday"),))
     b = claim("B1", b_text, (fact_in(b_text, "Friday", "date", "friday", key="weekday"),))
     assert judge(Alignment((a, b), 0.4), "G1", Settings(), {}).status == "agreement"
+
+
+# --- Issue 6: N sources, values keyed by every source, majority and outliers ------------------------------
+
+
+def test_n_way_quantity_discrepancy_names_every_source_and_the_majority() -> None:
+    import factcheck
+
+    texts = [
+        "The clashes have led to over 300 deaths in Aleppo, monitors said.",
+        "The clashes have led to 200 deaths in Aleppo, monitors said.",
+        "The clashes have led to more than 300 deaths in Aleppo, monitors said.",
+        "The clashes have led to over 300 deaths in Aleppo, monitors said.",
+    ]
+    data = factcheck.compare(texts).to_dict()
+    found = [d for g in data["groups"] for d in g["discrepancies"]]
+    assert len(found) == 1
+    discrepancy = found[0]
+    assert set(discrepancy["values"]) == {"A", "B", "C", "D"}
+    assert discrepancy["majority"] == ["A", "C", "D"]
+    assert "A, D: over 300 deaths" in discrepancy["explanation"]
+    assert "B: 200 deaths" in discrepancy["explanation"]
+
+
+def test_silent_sources_are_listed_per_group() -> None:
+    import factcheck
+
+    texts = [
+        "Rebels seized the town of Saraqib on Friday.",
+        "Rebels seized the town of Saraqib on Friday.",
+        "The weather in Geneva was mild as diplomats met.",
+    ]
+    data = factcheck.compare(texts).to_dict()
+    aligned = [g for g in data["groups"] if g["status"] == "agreement"]
+    assert aligned and aligned[0]["silent"] == ["C"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from factcheck.facts.dates import find_dates
 from factcheck.facts.entities import acronym_aliases, find_entities, normalize_entity
+from factcheck.facts.events import find_attributions, find_events, find_scopes
 from factcheck.facts.numbers import parse_number, scan
 from factcheck.facts.quantities import FEW, QUALIFIERS, VAGUE, find_quantities
 from factcheck.model import Fact
@@ -24,6 +25,9 @@ def extract_facts(text: str, offset: int = 0) -> tuple[Fact, ...]:
     dates = find_dates(text, offset, prepared)
     taken = [(f.start - offset, f.end - offset) for f in dates]
     facts = [*dates, *find_quantities(text, offset, taken, prepared), *find_entities(text, offset, taken)]
+    facts += find_events(text, offset, facts)
+    facts += find_scopes(text, offset, facts)
+    facts += find_attributions(text, offset)
     facts.sort(key=lambda f: (f.start, f.end, f.type))
     return tuple(facts)
 

@@ -27,13 +27,20 @@ A number with no noun of its own that goes on with a preposition ("over 300
 deaths, including 183 from HTS") counts what the previous count in the same
 sentence counted: it inherits that quantity's unit and key.
 
-Not quantities: ordinals and ranks ("third", "second-largest", "21st"), model
-names ("F-16"), times ("10:30"), a pronoun "one" ("no one", "one of them").
+Durations ("two weeks", "a decade", "14 days") are counted in days under the
+one key "duration", so "two weeks" agrees with "14 days" and "a decade" differs
+from "two decades". Ranks ("second-largest", "the largest", "3rd-biggest") are
+quantities keyed "rank:<superlative>" with the position as value, so
+"Syria's second-largest city" conflicts with "its third-largest city".
+
+Not quantities: bare ordinals ("third", "21st"), model names ("F-16"), times
+("10:30"), a pronoun "one" ("no one", "one of them").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -171,7 +178,7 @@ _STEMMER = SnowballStemmer("english")
 # position of the sentence: see ``numbers.scan``.
 _SUFFIX = r"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?(?P<plus>\+|-plus\b|\s+or\s+more\b)?"
 _NUMBER_AT = re.compile(
-    rf"(?P<digits>{DIGITS})(?![.,]\d)(?:\s?(?P<dscale>{'|'.join(SCALES)}|bn|mn|tn|m|b|k)\b)?(?![\w:/]){_SUFFIX}",
+    rf"(?P<digits>{DIGITS})(?![.,]\d)(?:[\s-]?(?P<dscale>{'|'.join(SCALES)}|bn|mn|tn|m|b|k)\b)?(?![\w:/]){_SUFFIX}",
     re.IGNORECASE,
 )
 # Matched on the lower-cased sentence.
@@ -285,6 +292,78 @@ def find_quantities(
         if fact.key and not fact.key.startswith(("money:", "percent")):
             last_counted = fact
         facts.append(fact)
+    facts = [_as_duration(f) for f in facts]
+    spans = [*(taken or []), *((f.start - offset, f.end - offset) for f in facts)]
+    extra = [
+        *_single_durations(prepared.lower, text, offset, spans),
+        *_ranks(prepared.lower, text, offset, spans),
+    ]
+    return sorted([*facts, *extra], key=lambda f: f.start) if extra else facts
+
+
+# Days in one unit of a duration, by the counted noun's key.
+DURATION_DAYS = {
+    "day": 1,
+    "week": 7,
+    "fortnight": 14,
+    "month": 30,
+    "year": 365,
+    "decad": 3650,
+    "centuri": 36500,
+    "century": 36500,
+}
+_SINGLE_DURATION = re.compile(r"\b(?:a|an|one)\s+(day|week|fortnight|month|year|decade|century)\b")
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10,
+}  # fmt: skip
+_SUPERLATIVE = r"(largest|biggest|smallest|highest|lowest|oldest|busiest|richest|poorest|deadliest|longest|tallest|most[ -]populous)"
+_RANK = re.compile(
+    r"\b(?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ]|(?<=the )|(?<='s )|(?<=’s )|(?<=its ))"
+    + _SUPERLATIVE
+    + r"\b"
+)
+
+
+def _as_duration(fact: Fact) -> Fact:
+    days = DURATION_DAYS.get(fact.key)
+    if days is None or not isinstance(fact.value, (int, float)):
+        return fact
+    value = fact.value * days
+    return replace(fact, key="duration", value=int(value) if float(value).is_integer() else value)
+
+
+def _free(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return not any(start < e and end > s for s, e in spans)
+
+
+def _single_durations(lower: str, text: str, offset: int, spans: list[tuple[int, int]]) -> list[Fact]:
+    """ "a decade", "one week": a duration of one unit, which the number scanner never sees."""
+    facts = []
+    for match in _SINGLE_DURATION.finditer(lower):
+        if _free(match.start(), match.end(), spans):
+            unit = match.group(1)
+            days = DURATION_DAYS[noun_key(unit)] if noun_key(unit) in DURATION_DAYS else DURATION_DAYS[unit]
+            facts.append(
+                Fact("quantity", text[match.start() : match.end()], offset + match.start(), offset + match.end(),
+                     days, unit=unit, key="duration")
+            )  # fmt: skip
+    return facts
+
+
+def _ranks(lower: str, text: str, offset: int, spans: list[tuple[int, int]]) -> list[Fact]:
+    """ "second-largest" -> 2, "the largest" -> 1, keyed by the superlative."""
+    facts = []
+    for match in _RANK.finditer(lower):
+        if not _free(match.start(), match.end(), spans):
+            continue
+        ordinal = match.group(1)
+        position = 1 if ordinal is None else _ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal))
+        superlative = match.group(2).replace("-", " ")
+        facts.append(
+            Fact("quantity", text[match.start() : match.end()], offset + match.start(), offset + match.end(),
+                 position, unit=superlative, key=f"rank:{superlative}")
+        )  # fmt: skip
     return facts
 
 

@@ -1,0 +1,48 @@
+"""Atomic claims: a sentence splits where it carries separable facts, offsets kept."""
+
+from __future__ import annotations
+
+from factcheck.claims import claims_from_sentences, split_article
+from factcheck.clean import clean
+from factcheck.read import read_source
+
+TOLL = (
+    "The clashes have led to over 300 deaths, including 183 from HTS and allied factions, "
+    "100 government soldiers, and 28 civilians."
+)
+
+
+def claims_of(text: str):
+    return claims_from_sentences(split_article(clean(read_source(text, "A"))))
+
+
+def test_a_breakdown_list_is_one_claim_per_count() -> None:
+    claims = claims_of(TOLL)
+    assert [c.text for c in claims] == [
+        "The clashes have led to over 300 deaths",
+        "183 from HTS and allied factions",
+        "100 government soldiers",
+        "28 civilians",
+    ]
+    assert {c.sentence for c in claims} == {0}
+    assert all(TOLL[c.start : c.end] == c.text for c in claims)
+    assert all((c.sentence_start, c.sentence_end) == (0, len(TOLL)) for c in claims)
+
+
+def test_each_part_keeps_what_it_counts() -> None:
+    keys = [[(f.value, f.key) for f in c.facts if f.type == "quantity"] for c in claims_of(TOLL)]
+    assert keys == [[(300, "death")], [(183, "death")], [(100, "soldier")], [(28, "civilian")]]
+
+
+def test_semicolon_clauses_are_separate_claims_and_short_ones_are_not() -> None:
+    text = "Rebels seized the airport on Friday; government forces withdrew from the city center."
+    assert [c.text for c in claims_of(text)] == [
+        "Rebels seized the airport on Friday",
+        "government forces withdrew from the city center.",
+    ]
+    assert len(claims_of("It rained; so what.")) == 1
+
+
+def test_a_sentence_without_a_breakdown_stays_whole() -> None:
+    text = "Rebels seized a base, a town, and an airport."
+    assert [c.text for c in claims_of(text)] == [text]

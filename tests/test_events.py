@@ -1,0 +1,76 @@
+"""Event, scope and attribution facts: who did what to whom, how much of it, who says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.facts import extract_facts
+from factcheck.facts.events import actor_class
+
+
+def events(text: str) -> list[tuple[object, ...]]:
+    return [
+        (f.value, f.actor, f.target, f.qualifier, f.negated) for f in extract_facts(text) if f.type == "event"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels seized Saraqib.", ("capture", "rebels", "Saraqib", None, False)),
+        ("Saraqib was captured by rebels.", ("capture", "rebels", "Saraqib", None, False)),
+        (
+            "The seizure of Saraqib by rebels surprised everyone.",
+            ("capture", "rebels", "Saraqib", None, False),
+        ),
+        ("Aleppo fell to the rebels on Saturday.", ("capture", "rebels", "Aleppo", None, False)),
+        (
+            "Syrian rebels, led by the jihadist group Hayat Tahrir al-Sham (HTS), have taken control of most of Aleppo.",
+            ("capture", "syrian rebels", "Aleppo", "most", False),
+        ),
+        ("The troops did not withdraw from the city.", ("withdraw", "troops", None, None, True)),
+        (
+            "The swift offensive has seen HTS insurgents take control of Aleppo, Syria’s second-largest city.",
+            ("capture", "hts insurgents", "Aleppo", None, False),
+        ),
+    ],
+)
+def test_event_roles_in_active_passive_and_nominal_shapes(text: str, expected: tuple[object, ...]) -> None:
+    assert expected in events(text)
+
+
+def test_the_rebels_possessive_is_the_actor_of_a_nominal_seizure() -> None:
+    text = "Despite the Syrian army's claim, the rebels’ swift advances, including the seizure of the strategic town of Saraqib, demonstrate gains."
+    assert ("capture", "rebels", "Saraqib", None, False) in events(text)
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        ("hts insurgents", "rebels"),
+        ("syrian rebels", "rebels"),
+        ("hayat tahrir al-sham", "rebels"),
+        ("government forces", "government"),
+        ("syrian army", "government"),
+        ("forces", "*"),
+        ("kurdish forces", "kurdish forces"),
+    ],
+)
+def test_actor_classes(actor: str, expected: str) -> None:
+    assert actor_class(actor) == expected
+
+
+def test_scope_and_attribution_facts() -> None:
+    facts = extract_facts(
+        "Government forces have withdrawn from central parts of the city, the Observatory said."
+    )
+    scopes = [(f.text, f.value, f.target) for f in facts if f.type == "scope"]
+    attributions = [f.value for f in facts if f.type == "attribution"]
+    assert scopes == [("central parts of", "part", "city")]
+    assert attributions == ["the observatory"] or attributions == ["observatory"]
+
+
+def test_event_offsets_point_into_the_text() -> None:
+    text = "Yesterday, rebels seized Saraqib."
+    for fact in extract_facts(text, offset=100):
+        assert ("x" * 100 + text)[fact.start : fact.end] == fact.text
