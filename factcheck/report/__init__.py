@@ -1,20 +1,26 @@
 """Reporters: turn the report record into text for people or machines.
 
 Every reporter reads one record, the report dict of the JSON export (schema
-version 1), never the pipeline's internal objects, so that a saved JSON file
-can be re-rendered later and all formats say the same thing.
+version 2), never the pipeline's internal objects, so that a saved JSON file
+can be re-rendered later and all formats say the same thing. The human
+reporters also read a saved schema 1 record: without ``fact``, ``majority``,
+``silent`` or ``agreed`` they say less, and work out the majority themselves.
 
 This module holds the registry (``REPORTERS``, ``render``) and the small
 readers of the record that the rich and Markdown reporters share: what to
-highlight in a claim, how to rank what only one source reports, the summary
-line and the settings signature. It imports nothing heavy: the rich reporter
+highlight in a claim, which source gives which value of a discrepant fact
+(majority, outliers, silent), who did what in each source's events, how to
+rank what only one source reports, the summary line and the settings
+signature. It imports nothing heavy: the rich reporter
 is imported only when it is asked for, so ``--format json`` never loads rich.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol, TextIO
 
 from factcheck.errors import SettingsError
@@ -125,7 +131,7 @@ def claims_per_source(claims: Iterable[Record]) -> dict[str, list[Record]]:
 
 
 def summary_line(data: Record) -> str:
-    """``5 agreements · 1 discrepancy · unique: A 9, B 20``."""
+    """``5 agreements · 1 discrepancy · unique: A 9, B 20 · 2 suppressed by baseline``."""
     summary = data.get("summary") or {}
     agreements = summary.get("agreements", len(groups_with_status(data, "agreement")))
     discrepancies = summary.get("discrepancies", len(groups_with_status(data, "discrepancy")))
@@ -134,6 +140,9 @@ def summary_line(data: Record) -> str:
     parts = [plural(agreements, "agreement"), plural(discrepancies, "discrepancy")]
     if counts:
         parts.append(f"unique: {counts}")
+    suppressed = summary.get("suppressed") or 0
+    if suppressed > 0:  # only a run with --baseline has the key; 0 says nothing worth a word
+        parts.append(f"{suppressed} suppressed by baseline")
     return " · ".join(parts)
 
 
@@ -160,9 +169,11 @@ def signature(data: Record) -> str:
 
 
 def agreement_head(group: Record, claims: Sequence[Record]) -> str:
-    """``G3 A4 ≈ B7 (0.82)``."""
+    """``G3 A4 ≈ B7 (0.82)``, or ``G3 A4 ≈ B7 (0.82, silent: C)`` when a source has no claim in the group."""
     ids = " ≈ ".join(claim["id"] for claim in claims)
-    return f"{group.get('id', '?')} {ids} ({group.get('score', 0):.2f})"
+    silent = group.get("silent") or []
+    note = f", silent: {', '.join(silent)}" if silent else ""
+    return f"{group.get('id', '?')} {ids} ({group.get('score', 0):.2f}{note})"
 
 
 def shared_terms(group: Record, limit: int = 6) -> list[str]:
@@ -183,11 +194,21 @@ def shared_terms(group: Record, limit: int = 6) -> list[str]:
 
 
 def discrepancy_line(discrepancy: Record) -> str:
-    """``quantity: A: 183 fighters killed; B: 193``: the explanation, or the values when there is none."""
+    """``quantity · deaths: A: 183 fighters killed; B: 193``: the explanation, or the values when there is none.
+
+    Schema 1 records name no ``fact``; their line is ``quantity: …``.
+    """
     explanation = discrepancy.get("explanation") or " · ".join(
         f"{source_id}: {value}" for source_id, value in (discrepancy.get("values") or {}).items()
     )
-    return f"{discrepancy.get('type', 'value')}: {explanation}"
+    return f"{fact_label(discrepancy)}: {explanation}"
+
+
+def fact_label(discrepancy: Record) -> str:
+    """``quantity · deaths``: the discrepancy's type, then what its values are values of."""
+    kind = str(discrepancy.get("type") or "value")
+    fact = str(discrepancy.get("fact") or "")
+    return f"{kind} · {fact}" if fact and fact != kind else kind
 
 
 def truncate(text: str, limit: int) -> str:
@@ -309,26 +330,207 @@ def split_at_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[st
     return pieces
 
 
+# --- Who gives which value: N sources --------------------------------------------------------------------
+
+MATRIX_MAX_SOURCES = 6
+"""More sources than this and a fact's values are listed per value instead of put in a source-by-fact table."""
+
+MAJORITY_MARK = "="
+"""Marks a value held by the majority of the sources that give one."""
+
+OTHER_MARK = "≠"
+"""Marks a value outside the majority, or any value when no value has a majority."""
+
+SILENT_MARK = "—"
+"""Marks a source that gives no value for the fact."""
+
+MARKS_LEGEND = f"{MAJORITY_MARK} majority value · {OTHER_MARK} other value · {SILENT_MARK} silent (no value)"
+
+
+def source_ids(data: Record) -> list[str]:
+    """The report's source ids in report order."""
+    return [str(source.get("id", "?")) for source in data.get("sources", [])]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One value of a fact and the sources that give it."""
+
+    sources: tuple[str, ...]
+    wording: str
+    """How those sources word it; different wordings of one majority value are joined by `` / ``."""
+    majority: bool
+
+
+@dataclass(frozen=True)
+class FactSides:
+    """Who says what about one discrepant fact: the majority first, then the other values, then who is silent."""
+
+    label: str
+    sides: tuple[Side, ...]
+    silent: tuple[str, ...]
+    has_majority: bool
+
+    def text(self) -> str:
+        """``= A, C, D: over 300 deaths · ≠ B: 200 · silent: E, F``: the list form, readable without colour."""
+        parts = [side_text(side) for side in self.sides]
+        if self.silent:
+            parts.append(f"silent: {', '.join(self.silent)}")
+        return " · ".join(parts)
+
+
+def side_text(side: Side) -> str:
+    mark = MAJORITY_MARK if side.majority else OTHER_MARK
+    return f"{mark} {', '.join(side.sources)}: {side.wording}"
+
+
+def majority_of(discrepancy: Record) -> list[str]:
+    """The record's ``majority``; a schema 1 record has none, so it is worked out the way schema 2 defines it."""
+    if "majority" in discrepancy:
+        return [str(source_id) for source_id in discrepancy.get("majority") or []]
+    values = {str(key): _normal(value) for key, value in (discrepancy.get("values") or {}).items()}
+    ranked = Counter(values.values()).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return []  # a tie, or every source its own value: nobody is the majority
+    return [source_id for source_id, value in values.items() if value == ranked[0][0]]
+
+
+def fact_sides(discrepancy: Record, sources: Sequence[str]) -> FactSides:
+    """Group the sources of one discrepancy by the value they give, majority first.
+
+    The majority keeps its sources together even when they word the value
+    differently (the judge found them equal); other sources are grouped by
+    identical wording. Values of sources the report does not list still show.
+    """
+    values = {
+        str(key): " ".join(str(value).split()) for key, value in (discrepancy.get("values") or {}).items()
+    }
+    order = [source_id for source_id in sources if source_id in values]
+    order += [source_id for source_id in values if source_id not in order]
+    in_majority = set(majority_of(discrepancy))
+    majority = [source_id for source_id in order if source_id in in_majority]
+    sides = []
+    if majority:
+        wordings = dict.fromkeys(values[source_id] for source_id in majority)
+        sides.append(Side(tuple(majority), " / ".join(wordings), majority=True))
+    others: dict[str, list[str]] = {}
+    for source_id in order:
+        if source_id not in majority:
+            others.setdefault(_normal(values[source_id]), []).append(source_id)
+    # the most widely held values first; equal counts keep the report's source order
+    for grouped in sorted(others.values(), key=lambda ids: -len(ids)):
+        sides.append(Side(tuple(grouped), values[grouped[0]], majority=False))
+    silent = tuple(source_id for source_id in sources if source_id not in values)
+    return FactSides(fact_label(discrepancy), tuple(sides), silent, has_majority=bool(majority))
+
+
+def fact_cell(discrepancy: Record, source_id: str) -> tuple[str, str | None]:
+    """``("=", "over 300 deaths")``, ``("≠", "200")`` or ``("—", None)``: one source's cell of the matrix."""
+    values = discrepancy.get("values") or {}
+    if source_id not in values:
+        return SILENT_MARK, None
+    value = " ".join(str(values[source_id]).split())
+    return (MAJORITY_MARK if source_id in majority_of(discrepancy) else OTHER_MARK), value
+
+
+def use_matrix(sources: Sequence[str]) -> bool:
+    """Whether a source-by-fact table stays readable: beyond a handful of sources a list per fact reads better."""
+    return 0 < len(sources) <= MATRIX_MAX_SOURCES
+
+
+def agreed_items(group: Record, claims: Iterable[Record]) -> list[str]:
+    """``deaths: over 300 deaths``, ``year: 2024 (A, C)``: what the group's sources state alike.
+
+    Wordings are listed when they differ; the sources are named only when not
+    all the sources of the group's ``claims`` give the fact.
+    """
+    speaking = {claim["source"] for claim in claims}
+    items = []
+    for agreed in group.get("agreed") or []:
+        values = {
+            str(key): " ".join(str(value).split()) for key, value in (agreed.get("values") or {}).items()
+        }
+        label = agreed.get("fact") or agreed.get("type") or "fact"
+        item = f"{label}: {' / '.join(dict.fromkeys(values.values()))}"
+        if set(values) < speaking:
+            item += f" ({', '.join(values)})"
+        items.append(item)
+    return items
+
+
+# --- Who did what to whom ------------------------------------------------------------------------------
+
+
+def event_phrase(fact: Record) -> str:
+    """``rebels — seized — Saraqib``; ``?`` where the extractor found no actor or target, ``not`` when negated."""
+    action = str(fact.get("value") or fact.get("text") or "?")
+    if fact.get("negated"):
+        action = f"not {action}"
+    return " — ".join([str(fact.get("actor") or "?"), action, str(fact.get("target") or "?")])
+
+
+def events_per_source(claims: Iterable[Record]) -> dict[str, list[str]]:
+    """Each source's events in the claims, as phrases; a source whose claims state no event maps to ``[]``."""
+    per_source: dict[str, list[str]] = {}
+    for claim in claims:
+        phrases = per_source.setdefault(claim["source"], [])
+        for fact in claim.get("facts", []):
+            if fact.get("type") == "event" and event_phrase(fact) not in phrases:
+                phrases.append(event_phrase(fact))
+    return per_source
+
+
+def events_line(claims: Iterable[Record]) -> str:
+    """``A: rebels — seized — Saraqib | B: HTS — captured — Saraqib``, or ``""`` when no claim states an event."""
+    per_source = events_per_source(claims)
+    if not any(per_source.values()):
+        return ""
+    return " | ".join(
+        f"{source_id}: {'; '.join(phrases) or SILENT_MARK}" for source_id, phrases in per_source.items()
+    )
+
+
 # --- What only one source reports ---------------------------------------------------------------------
 
 
-def fact_counts(claim: Record) -> tuple[int, int, int]:
-    """How many quantities, dates and entities the claim carries."""
-    types = [fact.get("type") for fact in claim.get("facts", [])]
-    return types.count("quantity"), types.count("date"), types.count("entity")
+def fact_counts(claim: Record) -> tuple[int, int, int, int, int]:
+    """How much the claim carries, in the order it ranks: amounts, events, dates, entities, the rest.
+
+    A death toll or who-did-what that another source leaves out is the
+    consequential omission; a date or a name alone matters less, and scopes,
+    attributions and ranks ("second-largest", keyed ``rank:``) least.
+    """
+    facts = claim.get("facts", [])
+    types = [fact.get("type") for fact in facts]
+    ranks = sum(
+        fact.get("type") == "quantity" and str(fact.get("key", "")).startswith("rank:") for fact in facts
+    )
+    rest = types.count("scope") + types.count("attribution") + ranks
+    amounts = types.count("quantity") - ranks
+    return amounts, types.count("event"), types.count("date"), types.count("entity"), rest
 
 
 def callout(claim: Record) -> list[str]:
-    """The values worth calling out: numbers and dates, or the names when the claim has neither."""
+    """The values worth calling out: numbers, dates and events, or else names, scopes and attributions."""
     facts = claim.get("facts", [])
-    values = [fact["text"] for fact in facts if fact.get("type") in ("quantity", "date")]
+    values = [fact_callout(fact) for fact in facts if fact.get("type") in ("quantity", "date", "event")]
     if not values:
-        values = [fact["text"] for fact in facts if fact.get("type") == "entity"]
+        values = [fact_callout(fact) for fact in facts]
     return list(dict.fromkeys(value for value in values if value))  # once each, in reading order
 
 
+def fact_callout(fact: Record) -> str:
+    if fact.get("type") == "event":
+        # as prose: the callout is followed by `` — `` and the claim, which event_phrase's dashes would blur
+        action = f"not {fact.get('value')}" if fact.get("negated") else fact.get("value") or fact.get("text")
+        return " ".join(str(part) for part in (fact.get("actor"), action, fact.get("target")) if part)
+    if fact.get("type") == "attribution" and fact.get("value"):
+        return f"according to {fact['value']}"
+    return str(fact.get("text") or "")
+
+
 def unique_claims(data: Record) -> dict[str, list[Record]]:
-    """Claims only one source reports, per source, ranked: most quantities, then dates, then entities.
+    """Claims only one source reports, per source, ranked by ``fact_counts``: most quantities first.
 
     Every source of the report is a key (with an empty list if it reports
     nothing alone); ties keep the reading order.

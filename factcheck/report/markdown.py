@@ -1,8 +1,11 @@
 """The Markdown report: the terminal report's content as a document for a pull-request comment.
 
 It reads the report record (the JSON export) and writes GitHub-flavoured
-Markdown: a sources table, the summary, a table per discrepancy with the
-differing values in bold, the agreements (folded into ``<details>`` when
+Markdown: a sources table, the summary, per discrepancy group a fact-by-source
+table (``= value`` the majority's, ``**≠ value**`` another, ``—`` silent; a
+list per fact when there are too many sources for columns), what the group
+agrees on, who did what per source, and its claims with the differing values
+in bold, the agreements (folded into ``<details>`` when
 long), what only one source reports, optionally the dropped furniture, and the
 settings signature last. Text from the articles is escaped so that ``|``,
 ``*`` or ``$`` in a claim cannot break a table, start emphasis or math.
@@ -15,21 +18,33 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from factcheck.report import (
+    MAJORITY_MARK,
+    MARKS_LEGEND,
+    SILENT_MARK,
     Record,
+    agreed_items,
     agreement_head,
     callout,
     claims_by_id,
     discrepancy_line,
     discrepancy_spans,
+    events_line,
+    events_per_source,
+    fact_cell,
+    fact_label,
+    fact_sides,
     group_claims,
     groups_with_status,
     plural,
     shared_terms,
+    side_text,
     signature,
+    source_ids,
     split_at_spans,
     summary_line,
     truncate,
     unique_claims,
+    use_matrix,
 )
 
 AGREEMENTS_SHOWN_OPEN = 10
@@ -95,14 +110,20 @@ def table_row(cells: Sequence[str]) -> str:
 
 
 def sources_table(data: Record) -> Iterator[str]:
-    yield table_row(["Source", "File", "Title", "Sentences", "Claims", "Dropped lines"])
-    yield table_row(["---", "---", "---", "---:", "---:", "---:"])
-    for source in data.get("sources", []):
+    """A row per source; the Date column only when some input had a publication date."""
+    sources = data.get("sources", [])
+    dated = any(source.get("date") for source in sources)
+    yield table_row(
+        ["Source", "File", "Title", *(["Date"] if dated else []), "Sentences", "Claims", "Dropped lines"]
+    )
+    yield table_row(["---", "---", "---", *(["---"] if dated else []), "---:", "---:", "---:"])
+    for source in sources:
         yield table_row(
             [
                 f"**{escape(source.get('id', '?'))}**",
                 escape(source.get("name") or source.get("path") or ""),
                 escape(source.get("title") or ""),
+                *([escape(source.get("date") or "")] if dated else []),
                 str(source.get("sentences", 0)),
                 str(source.get("claims", 0)),
                 str(len(source.get("dropped", []))),
@@ -124,19 +145,28 @@ def discrepancies_section(data: Record) -> Iterator[str]:
     yield ""
     if not groups:
         yield "No discrepancies: no aligned claims disagree on a number, date or name."
-    claims = claims_by_id(data)
-    for group in groups:
-        yield from discrepancy_group(group, group_claims(group, claims))
-
-
-def discrepancy_group(group: Record, claims: Sequence[Record]) -> Iterator[str]:
-    """A heading, a table row per claim with the differing values in bold, a line per discrepancy."""
-    discrepancies = group.get("discrepancies", [])
-    heading = f"#### {escape(group.get('id', '?'))} · score {group.get('score', 0):.2f}"
-    if shared_terms(group):
-        heading += " · shared: " + escape(", ".join(shared_terms(group)))
-    yield heading
+        return
+    yield f"Marks: {escape(MARKS_LEGEND)}"
     yield ""
+    claims = claims_by_id(data)
+    sources = source_ids(data)
+    for group in groups:
+        yield from discrepancy_group(group, group_claims(group, claims), sources)
+
+
+def discrepancy_group(group: Record, claims: Sequence[Record], sources: Sequence[str]) -> Iterator[str]:
+    """A heading, who gives which value, what the sources agree on, who did what, then the claims."""
+    discrepancies = group.get("discrepancies", [])
+    yield group_heading(group)
+    yield ""
+    if discrepancies:
+        yield from facts_by_source(discrepancies, sources)
+        yield ""
+    agreed = agreed_items(group, claims)
+    if agreed:
+        yield f"**Agreed:** {escape(' · '.join(agreed))}"
+        yield ""
+    yield from events_list(claims)
     yield table_row(["Source", "Claim"])
     yield table_row(["---", "---"])
     for claim in claims:
@@ -144,9 +174,67 @@ def discrepancy_group(group: Record, claims: Sequence[Record]) -> Iterator[str]:
             [f"**{escape(claim['source'])}**", f"{claim_id(claim)} {bold_values(claim, discrepancies)}"]
         )
     yield ""
+
+
+def group_heading(group: Record) -> str:
+    """``#### G2 · score 0.71 · silent: D · shared: observatory``."""
+    heading = f"#### {escape(group.get('id', '?'))} · score {group.get('score', 0):.2f}"
+    if group.get("silent"):
+        heading += " · silent: " + escape(", ".join(group["silent"]))
+    if shared_terms(group):
+        heading += " · shared: " + escape(", ".join(shared_terms(group)))
+    return heading
+
+
+def facts_by_source(discrepancies: Sequence[Record], sources: Sequence[str]) -> Iterator[str]:
+    """A table with a row per fact and a column per source, or a list per fact beyond a handful of sources."""
+    if not use_matrix(sources):
+        for discrepancy in discrepancies:
+            yield fact_list_item(discrepancy, sources)
+        return
+    yield table_row(["Fact", *(f"**{escape(source_id)}**" for source_id in sources)])
+    yield table_row(["---"] * (len(sources) + 1))
     for discrepancy in discrepancies:
-        kind, _, explanation = discrepancy_line(discrepancy).partition(": ")
-        yield f"- **{escape(kind)}**: {escape(explanation)}"
+        cells = [matrix_cell(*fact_cell(discrepancy, source_id)) for source_id in sources]
+        yield table_row([f"**{escape(fact_label(discrepancy))}**", *cells])
+    yield ""
+    for discrepancy in discrepancies:
+        if discrepancy.get("explanation"):  # without one, the table already says it all
+            kind, _, explanation = discrepancy_line(discrepancy).partition(": ")
+            yield f"- **{escape(kind)}**: {escape(explanation)}"
+
+
+def matrix_cell(mark: str, value: str | None) -> str:
+    if value is None:
+        return SILENT_MARK
+    cell = f"{mark} {escape(value)}"
+    return cell if mark == MAJORITY_MARK else f"**{cell}**"
+
+
+def fact_list_item(discrepancy: Record, sources: Sequence[str]) -> str:
+    """``- **quantity · deaths**: = A, C: over 300 · **≠ B: 200** · silent: E — explanation``."""
+    sides = fact_sides(discrepancy, sources)
+    pieces = [
+        escape(side_text(side)) if side.majority else f"**{escape(side_text(side))}**" for side in sides.sides
+    ]
+    if sides.silent:
+        pieces.append("silent: " + escape(", ".join(sides.silent)))
+    item = f"- **{escape(sides.label)}**: {' · '.join(pieces)}"
+    if not sides.has_majority:
+        item += " (no majority)"
+    explanation = discrepancy.get("explanation")
+    return f"{item} — {escape(str(explanation))}" if explanation else item
+
+
+def events_list(claims: Sequence[Record]) -> Iterator[str]:
+    """``**Who did what:**`` and a line per source, ``actor — action — target``."""
+    per_source = events_per_source(claims)
+    if not any(per_source.values()):
+        return
+    yield "**Who did what:**"
+    yield ""
+    for source_id, phrases in per_source.items():
+        yield f"- **{escape(source_id)}**: {escape('; '.join(phrases)) or SILENT_MARK}"
     yield ""
 
 
@@ -191,11 +279,13 @@ def agreements_section(data: Record) -> Iterator[str]:
 
 
 def agreement_item(group: Record, claims: Sequence[Record]) -> str:
-    """``- **G3 A4 ≈ B7 (0.82)**: The clashes have led to…``."""
+    """``- **G3 A4 ≈ B7 (0.82)**: The clashes have led to…``, and who did what below when there are events."""
     item = f"- **{escape(agreement_head(group, claims))}**"
     if not claims:
         return item
-    return f"{item}: {escape(truncate(claims[0].get('text', ''), AGREEMENT_TEXT_LIMIT))}"
+    item = f"{item}: {escape(truncate(claims[0].get('text', ''), AGREEMENT_TEXT_LIMIT))}"
+    events = events_line(claims)
+    return f"{item}\n  - who did what: {escape(events)}" if events else item
 
 
 # --- Only one source reports -------------------------------------------------------------------------
