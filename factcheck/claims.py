@@ -124,7 +124,7 @@ def _breakdown(
         items = [*items[:-1], *_split_last(text, items[-1], quantities, offset)] if items else items
         counted = [i for i in items if any(i[0] <= q.start - offset < i[1] for q in quantities)]
         if len(items) >= 2 and len(counted) == len(items):
-            return [(start, marker.start()), *items]
+            return [(start, _trim_end(text, start, marker.start())), *items]
     return None
 
 
@@ -135,6 +135,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         items.append((position, separator.start()))
         position = separator.end()
     items.append((position, end))
+    items = [(s, _trim_end(text, s, e)) for s, e in items]
     return [(s, e) for s, e in items if e > s]
 
 

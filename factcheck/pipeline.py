@@ -17,10 +17,10 @@ from factcheck.clean import clean
 from factcheck.errors import InputError
 from factcheck.judge import judge
 from factcheck.model import Alignment, Claim, CleanArticle, Group, Report, SourceSummary
-from factcheck.read import read_source, source_ids
+from factcheck.read import Url, read_source, source_ids
 from factcheck.settings import Settings
 
-Source = Path | str
+Source = Path | str | Url
 
 
 def compare(sources: Sequence[Source], settings: Settings | None = None, **options: object) -> Report:
@@ -31,7 +31,7 @@ def compare(sources: Sequence[Source], settings: Settings | None = None, **optio
     options are the fields of :class:`factcheck.settings.Settings`
     (``threshold=0.6``, ``scorer="token_sort_ratio"``, ...).
     """
-    if isinstance(sources, (str, Path)):
+    if isinstance(sources, (str, Path, Url)):
         raise InputError("compare() takes a list of sources, e.g. compare([Path('a.txt'), Path('b.txt')])")
     if settings is None:
         settings = Settings.from_options(**options)

@@ -1,21 +1,60 @@
-"""Read sources (files, standard input, or text given directly) into Articles.
+"""Read sources (files, standard input, URLs, or text given directly) into Articles.
 
-The original text is kept exactly as decoded (a UTF-8 BOM is dropped, nothing
-else), because every later offset points into it. Problems a user can fix
-(missing file, directory, empty or binary file, bad encoding) raise
-``InputError`` with a message that says what to do.
+Every later offset points into ``Article.text``, so what it holds is decided
+here, per format (``Article.format``):
+
+- ``text``: the file as decoded (a UTF-8 BOM is dropped, nothing else).
+- ``markdown`` (``.md``, ``.markdown``): the file with its markup replaced by
+  spaces (``markup.py``): same length, same lines, so offsets and line numbers
+  are those of the ``.md`` file itself.
+- ``html`` (``.html``, ``.htm``, ``.xhtml``, or content that starts like an
+  HTML document) and ``url`` (a :class:`Url`): the main text trafilatura
+  extracts (``web.py``, the optional extra ``factcheck[web]``); offsets point
+  into that extracted text.
+
+A ``str`` source is always the article text itself, never a path or a URL;
+:func:`as_source` turns a command-line argument into a ``Path`` or a ``Url``.
+Problems a user can fix (missing file, directory, empty or binary file, bad
+encoding, unreachable page) raise ``InputError`` with a message that says what
+to do.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from factcheck import web
 from factcheck.errors import InputError
+from factcheck.markup import strip_markdown
 from factcheck.model import Article
 
 STDIN = "-"
 _BINARY_PROBE = 8192
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Url:
+    """An http(s) address to fetch, as a source (a ``str`` source is article text, never a URL)."""
+
+    address: str
+
+    def __str__(self) -> str:
+        return self.address
+
+
+def as_source(arg: str) -> Path | Url:
+    """A command-line argument as a source: an http(s) address is a ``Url``, anything else a ``Path``.
+
+    Decided on the raw string because ``Path("https://x/y")`` collapses ``//`` into ``/``.
+    """
+    return Url(arg) if _URL.fullmatch(arg) else Path(arg)
 
 
 def source_ids(count: int) -> list[str]:
@@ -31,17 +70,25 @@ def source_ids(count: int) -> list[str]:
     return ids
 
 
-def read_source(source: Path | str, source_id: str) -> Article:
-    """A ``Path`` is read from disk (``Path('-')`` is standard input); a ``str`` is the article itself."""
+def read_source(source: Path | Url | str, source_id: str) -> Article:
+    """A ``Path`` is read from disk (``Path('-')`` is standard input), a ``Url`` fetched; a ``str`` is the article itself."""
     if isinstance(source, Path):
         if str(source) == STDIN:
             return _article_from_bytes(_read_stdin(), source_id, name="<stdin>", path=STDIN)
-        return _article_from_bytes(_read_file(source), source_id, name=source.name, path=str(source))
+        return _article_from_bytes(
+            _read_file(source), source_id, name=source.name, path=str(source), suffix=source.suffix.lower()
+        )
+    if isinstance(source, Url):
+        scheme = urlsplit(source.address).scheme.lower()
+        if scheme not in ("http", "https") or not urlsplit(source.address).netloc:
+            raise InputError(f"{source.address}: not an http(s) address; give e.g. https://example.com/story")
+        return web.read_url(source.address, source_id)
     if isinstance(source, str):
         _require_text(source, f"source {source_id} (text given directly)")
         return Article(id=source_id, name=f"text {source_id}", path=None, text=source)
     raise InputError(
-        f"source {source_id} is a {type(source).__name__}; pass a pathlib.Path to read a file or a str of article text"
+        f"source {source_id} is a {type(source).__name__}; pass a pathlib.Path to read a file, "
+        "a factcheck.read.Url to fetch a page, or a str of article text"
     )
 
 
@@ -65,10 +112,14 @@ def _read_file(path: Path) -> bytes:
         raise InputError(f"{path}: cannot be read ({error.strerror or error}); check the file") from None
 
 
-def _article_from_bytes(data: bytes, source_id: str, name: str, path: str) -> Article:
+def _article_from_bytes(data: bytes, source_id: str, name: str, path: str, suffix: str = "") -> Article:
     where = path if path != STDIN else "standard input"
     if b"\x00" in data[:_BINARY_PROBE]:
         raise InputError(f"{where}: looks like a binary file, not article text; give a UTF-8 text file")
+    # A page saved as .txt (or piped in) is still a page: its content says so, whatever its name.
+    if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and web.looks_like_html(data)):
+        _require_text(data.decode("utf-8", errors="replace"), where)
+        return web.article_from_html(data, source_id, name=name, path=path, where=where)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -77,6 +128,19 @@ def _article_from_bytes(data: bytes, source_id: str, name: str, path: str) -> Ar
             "convert it first, e.g. iconv -f latin1 -t utf-8"
         ) from None
     _require_text(text, where)
+    if suffix in MARKDOWN_SUFFIXES:
+        markdown = strip_markdown(text)
+        if not markdown.text.strip():
+            raise InputError(f"{where}: holds only Markdown markup, no article text; check the file")
+        return Article(
+            id=source_id,
+            name=name,
+            path=path,
+            text=markdown.text,
+            title=markdown.title,
+            date=markdown.date,
+            format="markdown",
+        )
     return Article(id=source_id, name=name, path=path, text=text)
 
 
