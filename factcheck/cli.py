@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +19,7 @@ import typer
 
 from factcheck import __version__
 from factcheck.batch_cli import batch_command
+from factcheck.config import Config, resolve
 from factcheck.errors import FactcheckError, InputError
 
 # typer >= 0.24 ships its own copy of click; take its usage-error class from typer itself.
@@ -53,6 +55,8 @@ EXAMPLES = """Examples:
 
   cat rewrite.txt | factcheck compare wire.txt -
 
+Settings come from factcheck.toml or pyproject.toml [tool.factcheck] (see 'factcheck config'); flags win.
+
 Exit codes: 0 nothing matched --fail-on, 1 something did, 2 usage or input error.
 """
 
@@ -82,58 +86,197 @@ def _root(
     """Compare news articles about one event: which facts agree, which conflict, which only one source reports."""
 
 
+FormatOption = Annotated[
+    Format | None, typer.Option("--format", "-f", help="Report format [default: rich, or the config file's].")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of standard output.")
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(
+        help="Exit 1 when the report has a discrepancy ('discrepancy'), or a discrepancy or a claim only "
+        "one source makes ('unique'); 'never' always exits 0. [default: never for compare, discrepancy "
+        "for check, or the config file's]"
+    ),
+]
+ThresholdOption = Annotated[
+    float | None, typer.Option(min=0.0, max=1.0, help="Minimum score (0-1) for two claims to be aligned.")
+]
+ScorerOption = Annotated[str | None, typer.Option(help="rapidfuzz scorer for the text similarity.")]
+ShowDroppedOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--show-dropped/--no-show-dropped", help="List the page furniture removed from each source."
+    ),
+]
+ColorOption = Annotated[
+    bool | None, typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal).")
+]
+WidthOption = Annotated[int | None, typer.Option(min=40, help="Width of the rich report in columns.")]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Read settings from FILE (a factcheck.toml, or a pyproject.toml's [tool.factcheck]) instead of "
+        "looking for one from the working directory upward.",
+    ),
+]
+BaselineOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Leave out the findings accepted in FILE (written by --write-baseline); report new ones."
+    ),
+]
+WriteBaselineOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--write-baseline",
+        help="Record every current finding in FILE as accepted, then report as if --baseline FILE were given.",
+    ),
+]
+
+
+def _command_line(**options: object) -> dict[str, object]:
+    """Options as given on the command line (None: not given), enums as their values."""
+    return {name: value.value if isinstance(value, Enum) else value for name, value in options.items()}
+
+
 @app.command(epilog=EXAMPLES)
 def compare(
     sources: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
-            metavar="SOURCE...", help="Two or more article files (UTF-8 text); '-' reads standard input."
+            metavar="SOURCE...",
+            help="Two or more articles: text, Markdown or HTML files, or http(s) URLs; '-' reads standard input.",
         ),
     ],
-    output_format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.rich,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the report to FILE instead of standard output."),
-    ] = None,
-    fail_on: Annotated[
-        FailOn,
-        typer.Option(
-            help="Exit 1 when the report has a discrepancy ('discrepancy'), or a discrepancy or a claim only "
-            "one source makes ('unique'); 'never' always exits 0."
-        ),
-    ] = FailOn.never,
-    threshold: Annotated[
-        float | None, typer.Option(min=0.0, max=1.0, help="Minimum score (0-1) for two claims to be aligned.")
-    ] = None,
-    scorer: Annotated[str | None, typer.Option(help="rapidfuzz scorer for the text similarity.")] = None,
-    show_dropped: Annotated[
-        bool, typer.Option("--show-dropped", help="List the page furniture removed from each source.")
-    ] = False,
-    color: Annotated[
-        bool | None,
-        typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal)."),
-    ] = None,
-    width: Annotated[int | None, typer.Option(min=40, help="Width of the rich report in columns.")] = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    fail_on: FailOnOption = None,
+    threshold: ThresholdOption = None,
+    scorer: ScorerOption = None,
+    show_dropped: ShowDroppedOption = None,
+    color: ColorOption = None,
+    width: WidthOption = None,
+    baseline: BaselineOption = None,
+    write_baseline: WriteBaselineOption = None,
+    config_file: ConfigOption = None,
 ) -> int:
     """Compare two or more articles and report agreements, discrepancies and unique claims."""
     from factcheck.pipeline import compare as run_compare
+    from factcheck.read import as_source
+
+    parsed = [as_source(s) for s in sources]
+    _check_output_is_not_a_source(output, [s for s in parsed if isinstance(s, Path)])
+    options = _command_line(
+        format=output_format, fail_on=fail_on, threshold=threshold, scorer=scorer,
+        show_dropped=show_dropped, baseline=baseline,
+    )  # fmt: skip
+    config = resolve(options, config=config_file)
+    data = run_compare(parsed, settings=config.settings()).to_dict()
+    [data] = _accept([(None, data)], config, write_baseline)
+    _render_one(config, data, output, color, width)
+    return exit_code(data, config["fail_on"])
+
+
+CHECK_EXAMPLES = """Examples:
+
+  factcheck check                     # every [[tool.factcheck.check]] entry
+
+  factcheck check --format github     # annotations in a GitHub Actions log
+
+  factcheck check --write-baseline factcheck-baseline.json
+
+  factcheck check --baseline factcheck-baseline.json   # only new findings
+
+Exit codes: 0 no comparison matched its fail_on (default: discrepancy), 1 one did, 2 usage, input or
+config error. See docs/ci.md.
+"""
+
+
+@app.command(epilog=CHECK_EXAMPLES)
+def check(
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    fail_on: FailOnOption = None,
+    threshold: ThresholdOption = None,
+    scorer: ScorerOption = None,
+    show_dropped: ShowDroppedOption = None,
+    color: ColorOption = None,
+    width: WidthOption = None,
+    baseline: BaselineOption = None,
+    write_baseline: WriteBaselineOption = None,
+    config_file: ConfigOption = None,
+) -> int:
+    """Compare every derived article of the checks manifest with its source, in one combined report."""
+    from factcheck.checks import plan, render_checks, run_pairs
+
+    options = _command_line(
+        format=output_format, fail_on=fail_on, threshold=threshold, scorer=scorer,
+        show_dropped=show_dropped, baseline=baseline,
+    )  # fmt: skip
+    config = resolve(options, config=config_file, command="check")
+    pairs = plan(config)
+    _check_output_is_not_a_source(output, [p for pair in pairs for p in (pair.source, pair.derived)])
+    results = run_pairs(pairs)
+    accepted = _accept([(r.pair.check, r.data) for r in results], config, write_baseline)
+    results = [replace(result, data=data) for result, data in zip(results, accepted, strict=True)]
+    buffer = io.StringIO()
+    render_checks(config["format"], results, buffer, **_render_options(config, output, color, width))
+    _write(buffer.getvalue(), output)
+    return EXIT_FINDINGS if any(result.failed for result in results) else EXIT_SUCCESS
+
+
+@app.command("config")
+def show_config(
+    output_format: FormatOption = None,
+    fail_on: FailOnOption = None,
+    threshold: ThresholdOption = None,
+    scorer: ScorerOption = None,
+    show_dropped: ShowDroppedOption = None,
+    baseline: BaselineOption = None,
+    config_file: ConfigOption = None,
+) -> int:
+    """Print the effective settings and where each comes from (default, a config file, the command line)."""
+    from factcheck.config import describe
+
+    options = _command_line(
+        format=output_format, fail_on=fail_on, threshold=threshold, scorer=scorer,
+        show_dropped=show_dropped, baseline=baseline,
+    )  # fmt: skip
+    typer.echo(describe(resolve(options, config=config_file)), nl=False)
+    return EXIT_SUCCESS
+
+
+def _accept(
+    reports: list[tuple[str | None, dict]], config: Config, write_baseline: Path | None
+) -> list[dict]:
+    """The records with the baseline's accepted findings left out (writing the baseline first if asked)."""
+    from factcheck.baseline import accept
+
+    records, notes = accept(reports, baseline=config["baseline"], write=write_baseline)
+    for note in notes:
+        _note(note)
+    return records
+
+
+def _render_one(
+    config: Config, data: dict, output: Path | None, color: bool | None, width: int | None
+) -> None:
     from factcheck.report import render
 
-    _check_output_is_not_a_source(output, sources)
-    report = run_compare(sources, threshold=threshold, scorer=scorer)
-    data = report.to_dict()
     buffer = io.StringIO()
-    use_color = _use_color(color, output)
-    render(
-        output_format.value,
-        data,
-        buffer,
-        color=use_color,
-        width=_width(width, output),
-        show_dropped=show_dropped,
-    )
+    render(config["format"], data, buffer, **_render_options(config, output, color, width))
     _write(buffer.getvalue(), output)
-    return exit_code(data, fail_on.value)
+
+
+def _render_options(config: Config, output: Path | None, color: bool | None, width: int | None) -> dict:
+    return {
+        "color": _use_color(color, output),
+        "width": _width(width, output),
+        "show_dropped": bool(config["show_dropped"]),
+    }
 
 
 # `factcheck batch` lives in its own module; registered here so `factcheck --help` lists it.
@@ -142,13 +285,9 @@ app.command("batch")(batch_command)
 
 def exit_code(data: dict, fail_on: str) -> int:
     """EXIT_FINDINGS when the report holds what ``fail_on`` selects, else EXIT_SUCCESS."""
-    summary = data["summary"]
-    if fail_on == "never":
-        return EXIT_SUCCESS
-    failing = summary["discrepancies"] > 0
-    if fail_on == "unique":
-        failing = failing or any(summary["unique"].values())
-    return EXIT_FINDINGS if failing else EXIT_SUCCESS
+    from factcheck.checks import fails
+
+    return EXIT_FINDINGS if fails(data, fail_on) else EXIT_SUCCESS
 
 
 def _use_color(color: bool | None, output: Path | None) -> bool:
@@ -193,6 +332,10 @@ def _write(text: str, output: Path | None) -> None:
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise InputError(f"--output {output}: cannot be written ({error.strerror or error})") from None
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(f"factcheck: {message}\n")
 
 
 def _error(message: str) -> None:

@@ -203,3 +203,11 @@ def test_cli_output_piped_to_a_closed_reader_is_quiet() -> None:
     )
     result = subprocess.run(command, shell=True, capture_output=True, cwd=ROOT, env=environment, timeout=120)
     assert b"Traceback" not in result.stderr
+
+
+def test_cli_help_lists_check_and_config() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    assert "check" in out and "config" in out
+    assert "--config" in run("compare", "--help").stdout.decode()
