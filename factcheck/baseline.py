@@ -43,30 +43,26 @@ class Finding:
 
 
 def findings(data: Mapping[str, Any], check: str | None = None) -> list[Finding]:
-    """Every finding of a report record, in report order, with a readable description."""
-    claims = {claim["id"]: claim for claim in data.get("claims", [])}
-    names = {source["id"]: source.get("path") or source.get("name") for source in data.get("sources", [])}
-    compared = " vs ".join(str(name) for name in names.values())
-    found: list[Finding] = []
-    for group in data.get("groups", []):
-        for discrepancy in group.get("discrepancies", []):
-            record = {
-                "fingerprint": discrepancy["fingerprint"],
-                "type": discrepancy.get("type"),
-                "explanation": discrepancy.get("explanation"),
+    """Every finding of a report record, as the machine formats list them, with a readable description.
+
+    The list is ``factcheck.report.findings``'s, so a baseline accepts exactly what SARIF and GitHub report.
+    """
+    from factcheck.report.findings import findings as report_findings
+
+    names = [str(source.get("path") or source.get("name")) for source in data.get("sources", [])]
+    compared = " vs ".join(names)
+    found = []
+    for finding in report_findings(data):
+        record: dict[str, object] = {"fingerprint": finding.fingerprint}
+        if finding.kind == "discrepancy":
+            record |= {
+                "type": finding.rule_id.partition("/")[2],
+                "explanation": finding.message,
                 "source": compared,
             }
-            found.append(Finding(discrepancy["fingerprint"], _with_check(record, check)))
-        if group.get("status") == "unique" and "fingerprint" in group:
-            texts = [claims[c]["text"] for c in group.get("claims", []) if c in claims]
-            sources = [names.get(claims[c]["source"]) for c in group.get("claims", []) if c in claims]
-            record = {
-                "fingerprint": group["fingerprint"],
-                "type": "unique",
-                "text": " ".join(texts),
-                "source": str(sources[0]) if sources else None,
-            }
-            found.append(Finding(group["fingerprint"], _with_check(record, check)))
+        else:
+            record |= {"type": "unique", "text": finding.location.text, "source": finding.location.path}
+        found.append(Finding(finding.fingerprint, _with_check(record, check)))
     return found
 
 
