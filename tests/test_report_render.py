@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+import factcheck
 from factcheck.errors import SettingsError
 from factcheck.report import (
     REPORTERS,
@@ -1031,7 +1032,6 @@ def test_markdown_shows_dates_and_the_suppressed_count() -> None:
 
 
 def test_the_fixture_pair_renders_in_every_format(fixture_a: Path, fixture_b: Path) -> None:
-    import factcheck
 
     data = factcheck.compare([fixture_a, fixture_b]).to_dict()
     text = rich_text(data, show_dropped=True)
@@ -1042,7 +1042,7 @@ def test_the_fixture_pair_renders_in_every_format(fixture_a: Path, fixture_b: Pa
     assert "36 views" in text  # dropped furniture of source B
     document = markdown_text(data)
     assert f"**{summary_line(data)}**" in document
-    assert document.rstrip().splitlines()[-1].startswith("<sub>factcheck 0.1.0")
+    assert document.rstrip().splitlines()[-1].startswith(f"<sub>factcheck {factcheck.__version__}")
 
 
 def test_the_saved_fixture_record_made_three_way_renders_within_the_width() -> None:

@@ -542,5 +542,25 @@ def unique_claims(data: Record) -> dict[str, list[Record]]:
         for claim in group_claims(group, claims):
             per_source.setdefault(claim["source"], []).append(claim)
     for ranked in per_source.values():
-        ranked.sort(key=lambda claim: (*(-count for count in fact_counts(claim)), order[claim["id"]]))
+        ranked.sort(
+            key=lambda claim: (
+                -casualties(claim),
+                *(-count for count in fact_counts(claim)),
+                order[claim["id"]],
+            )
+        )
     return per_source
+
+
+# Counted things whose omission an editor must see first: a toll of lives or injuries.
+CASUALTY_KEYS = frozenset({"death", "injur", "civilian", "peopl", "soldier", "child", "victim", "casualti"})
+
+
+def casualties(claim: Record) -> float:
+    """The largest casualty figure the claim gives (0 for none), so "over 300 deaths" leads "four civilians"."""
+    figures = [
+        float(fact.get("value") or 0)
+        for fact in claim.get("facts", [])
+        if fact.get("type") == "quantity" and fact.get("key") in CASUALTY_KEYS
+    ]
+    return max(figures, default=0.0)
