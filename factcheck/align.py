@@ -1,42 +1,73 @@
 """Align: score claims across sources and group those that state the same thing.
 
-For every pair of sources, all claims of one are scored against all claims of
-the other at once (rapidfuzz ``process.cdist`` for the text score, numpy
-matrix products for the overlaps), never in a Python double loop. The combined
-score is a weighted mean of three similarities of the two claims:
+Score. Each candidate pair of claims (from different sources) gets a score in 0-1: a logistic
+function of eight features (``pair_features``; weights in ``Settings.weights``, fitted on MRPC
+TRAIN by evals/fit_threshold.py), so the score reads as the probability that the two claims are
+paraphrases, and one threshold serves a pair of sentences and a pair of long articles alike.
+The features compare the claims' *terms*: content-word stems (Snowball) and entity names, each
+weighted by
 
-- ``text``: the rapidfuzz scorer over their content-word stems;
-- ``overlap``: the cosine of their content-word stems and entity names, each
-  weighted by its inverse document frequency over all the claims being
-  compared, so that a rare shared name ("Saraqib") counts for more than a word
-  every claim uses ("Aleppo" in an article about Aleppo);
-- ``facts``: the Dice overlap of their numbers, counted nouns and dates, used
-  only when both claims carry some.
+- its background IDF: sentence frequency in public news text (factcheck/data/idf.txt, built by
+  evals/build_idf.py), so sharing "Saraqib" counts for more than sharing "said" or "people";
+- times a local damping, ``1 / (1 + ln k)`` where ``k`` is the most claims of one source that use
+  the term: a word an article repeats in every claim ("Aleppo" in an article about Aleppo) is its
+  topic, not what tells its claims apart. A one-sentence source has ``k = 1`` (no damping).
 
-A headline or subheading (a claim with no closing punctuation) is aligned only
-with another headline: a title and a body sentence share words, not a fact.
+Candidates (blocking). An inverted index from terms to claims proposes only the pairs of claims
+(different sources, both headings or both not) that share a term; a term in more than
+``BLOCK_MAX_POSTINGS`` claims proposes nothing (it still counts in the score). Features are
+computed for candidate pairs only, in chunks of ``CHUNK_PAIRS``, so time and memory grow with the
+number of plausible pairs, not with the product of the sources' lengths.
 
-Pairs are matched one-to-one by descending score above the threshold; a claim
-left over joins the group of its best partner when that score also clears the
-threshold (one sentence restating two). Matches across every pair of sources
-are merged into groups; a claim with no partner stays alone (unique).
+Groups (N-way). Pairs at or above the threshold are taken by descending score, merging the groups
+of their two claims when (1) the groups have no source in common and (2) the *average* score over
+all pairs of claims across the two groups clears the threshold (a pair not scored counts as 0):
+a new member must match the group, not only one member, so groups do not chain unrelated claims.
+For two sources this is one-to-one matching by descending score. Then a claim left alone joins its
+best partner's group when it scores at least ``ATTACH_RATIO`` of that partner's own link and
+matches the group on average (one sentence restating two). A headline aligns only with a headline.
+
+Explanation. ``Alignment.matched`` lists what the group's sources all state, most informative
+first (highest weight): shared stems (``saraqib``), entity names (``entity:saraqib``), numbers
+and dates from the extracted facts (``number:300``, ``date:2016``), and counted nouns
+(``unit:death``). ``Alignment.score`` is the average pair score within the group.
 """
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from factcheck.facts import normalize_entity
 from factcheck.model import Alignment, Claim, Fact
-from factcheck.settings import Settings
-from factcheck.words import content_stems
+from factcheck.settings import ALIGN_FEATURES, Settings
+from factcheck.words import content_stems, stem, words
 
-# A left-over claim joins a group when it scores at least this share of the group's own pair.
+# A left-over claim joins a group when it scores at least this share of its partner's own link.
 ATTACH_RATIO = 0.9
+# A term in more claims than this is too common to propose candidate pairs (it still counts in scores).
+BLOCK_MAX_POSTINGS = 200
+# The shared-fact route between articles: weight of the text score beside the local-IDF cosine.
+FACT_TEXT_WEIGHT = 0.2
+# Words and names two article claims must share before the shared-fact route applies.
+FACT_MIN_SHARED = 2
+# A shared event ("capture aleppo") says two claims report the same happening, whatever their words: it
+# weighs as much as this many rare words in the shared-fact route.
+EVENT_WEIGHT = 2.0
+# String features that cost far more than the set overlaps (partial_ratio: ~50 µs a pair).
+EXPENSIVE = ("text", "partial")
+# Candidate pairs whose features are computed at once; bounds the memory of the vectorised join.
+CHUNK_PAIRS = 50_000
 
-SCORER_FUNCTIONS = {
+SCORER_FUNCTIONS: dict[str, Callable[..., float]] = {
     "token_set_ratio": fuzz.token_set_ratio,
     "token_sort_ratio": fuzz.token_sort_ratio,
     "token_ratio": fuzz.token_ratio,
@@ -45,39 +76,62 @@ SCORER_FUNCTIONS = {
     "WRatio": fuzz.WRatio,
 }
 
+# Kinds of term in the index. Only words and names carry IDF mass; the others are counted.
+WORD, NAME, VALUE, BIGRAM, TOKEN, GRAM4 = range(6)
+KINDS = 6
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimFeatures:
-    """What alignment compares: content stems, names and fact features of one claim."""
+    """What alignment compares in one claim."""
 
     stems: frozenset[str]
-    text: str
-    facts: frozenset[str]
+    """Content-word stems."""
     names: frozenset[str]
+    """``entity:<name>``, acronyms unified with their long form."""
+    values: frozenset[str]
+    """``number:<value>`` and ``date:<value>`` of the extracted facts."""
+    units: frozenset[str]
+    """``unit:<counted noun>`` of the extracted quantities (explanation only)."""
+    bigrams: frozenset[str]
+    """Adjacent content stems, ``a b``: wording shared beyond single words."""
+    tokens: frozenset[str]
+    """Stems of all words, function words included: how much of the wording is shared."""
+    grams4: frozenset[str]
+    """Runs of four stems of all words: same phrasing, same order."""
+    text: str
+    """Sorted content stems joined by spaces: what the rapidfuzz scorer compares."""
+    lower: str
+    """The claim lower-cased: character-level similarity (spelling variants, numbers)."""
     heading: bool
-    terms: frozenset[str]
-    """Stems and names together: the bag that IDF weights and the overlap cosine compares."""
 
 
 def name_features(facts: tuple[Fact, ...], aliases: dict[str, str]) -> frozenset[str]:
-    """Entity names, acronyms unified with their long form."""
-    names = (str(f.value) for f in facts if f.type == "entity")
-    return frozenset("entity:" + aliases.get(name, name) for name in names)
+    """Entity names, acronyms unified with their long form, and events with a named target.
 
-
-def fact_features(facts: tuple[Fact, ...]) -> frozenset[str]:
-    """Comparable features of numbers and dates: counted nouns, values, dates."""
-    features: set[str] = set()
+    An event ("capture aleppo") is a name-like term: two claims that say the same thing happened to the
+    same place share it however they word it ("have taken control of most of Aleppo" / "take control of
+    Aleppo").
+    """
+    names = {"entity:" + aliases.get(str(f.value), str(f.value)) for f in facts if f.type == "entity"}
     for fact in facts:
-        if fact.type == "entity":
-            continue
-        if fact.type == "quantity":
-            if fact.key:
-                features.add("unit:" + fact.key)
-            features.add(f"number:{fact.value}")
-        else:
-            features.add(f"date:{fact.value}")
-    return frozenset(features)
+        if fact.type == "event" and fact.target and not fact.negated:
+            target = normalize_entity(fact.target)
+            names.add(f"event:{fact.value} {aliases.get(target, target)}")
+    return frozenset(names)
+
+
+def value_features(facts: tuple[Fact, ...]) -> frozenset[str]:
+    """Normalised values of numbers and dates: "3,000 people" and "3000 persons" give number:3000."""
+    return frozenset(
+        f"number:{f.value}" if f.type == "quantity" else f"date:{f.value}"
+        for f in facts
+        if f.type in ("quantity", "date") and f.value is not None
+    )
+
+
+def unit_features(facts: tuple[Fact, ...]) -> frozenset[str]:
+    return frozenset("unit:" + f.key for f in facts if f.type == "quantity" and f.key)
 
 
 _CLOSING = frozenset(".!?…\"'”’)")
@@ -88,135 +142,395 @@ def is_heading(text: str) -> bool:
 
 
 def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
-    stems = frozenset(content_stems(claim.text))
-    names = name_features(claim.facts, aliases)
+    stems = content_stems(claim.text)
+    every = [stem(w) for w in words(claim.text)]
     return ClaimFeatures(
-        stems=stems,
-        text=" ".join(sorted(stems)),
-        facts=fact_features(claim.facts),
-        names=names,
-        heading=is_heading(claim.text),
-        terms=stems | names,
+        stems=frozenset(stems),
+        names=name_features(claim.facts, aliases),
+        values=value_features(claim.facts),
+        units=unit_features(claim.facts),
+        bigrams=frozenset(f"{a} {b}" for a, b in pairwise(stems)),
+        tokens=frozenset(every),
+        grams4=frozenset(" ".join(every[i : i + 4]) for i in range(len(every) - 3)),
+        text=" ".join(sorted(set(stems))),
+        lower=claim.text.lower(),
+        heading=_whole_sentence(claim) and is_heading(claim.text),
     )
 
 
-def idf_weights(bags: list[frozenset[str]]) -> dict[str, float]:
-    """Smoothed inverse document frequency of each item over the claims being compared."""
+def _whole_sentence(claim: Claim) -> bool:
+    """A part of a split sentence (an item of a breakdown list) is no headline, punctuated or not."""
+    return claim.sentence_start < 0 or (claim.start, claim.end) == (claim.sentence_start, claim.sentence_end)
+
+
+# -- term weights -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _background() -> tuple[dict[str, int], int]:
+    """Stem -> number of sentences using it, and the number of sentences (factcheck/data/idf.txt)."""
     frequency: dict[str, int] = {}
-    for bag in bags:
-        for item in bag:
-            frequency[item] = frequency.get(item, 0) + 1
-    total = len(bags)
-    return {item: float(np.log((1 + total) / (1 + count)) + 1.0) for item, count in frequency.items()}
+    documents = 1
+    for line in (files("factcheck") / "data" / "idf.txt").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        stem, _, count = line.partition("\t")
+        if stem == "documents":
+            documents = int(count)
+        else:
+            frequency[stem] = int(count)
+    return frequency, documents
 
 
-def idf_cosine_matrix(
-    rows: list[frozenset[str]], cols: list[frozenset[str]], idf: dict[str, float]
-) -> np.ndarray:
-    """Cosine of IDF-weighted bags, every row against every column, by one matrix product."""
-    vocabulary = {item: i for i, item in enumerate(sorted(set().union(*rows, *cols)))}
-    weights = np.array([idf.get(item, 1.0) for item in vocabulary], dtype=np.float32)
-    left = _incidence(rows, vocabulary) * weights
-    right = _incidence(cols, vocabulary) * weights
-    norms = np.linalg.norm(left, axis=1)[:, None] * np.linalg.norm(right, axis=1)[None, :]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(norms > 0, (left @ right.T) / norms, 0.0)
+@cache
+def background_idf(stem: str) -> float:
+    """Smoothed IDF of a stem over the background sentences; an unlisted stem is as rare as can be."""
+    frequency, documents = _background()
+    return math.log((documents + 1) / (frequency.get(stem, 0) + 1)) + 1.0
 
 
-def dice_matrix(rows: list[frozenset[str]], cols: list[frozenset[str]]) -> np.ndarray:
-    """Dice coefficient of every row set against every column set, by one matrix product."""
-    vocabulary = {item: i for i, item in enumerate(sorted(set().union(*rows, *cols)))}
-    left = _incidence(rows, vocabulary)
-    right = _incidence(cols, vocabulary)
-    shared = left @ right.T
-    sizes = left.sum(axis=1)[:, None] + right.sum(axis=1)[None, :]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(sizes > 0, 2.0 * shared / sizes, 0.0)
+@cache
+def name_idf(name: str) -> float:
+    """IDF of an ``entity:`` term: that of its rarest word ("entity:united states" -> "united")."""
+    stems = content_stems(name.partition(":")[2])
+    return max((background_idf(s) for s in stems), default=background_idf(""))
 
 
-def _incidence(sets: list[frozenset[str]], vocabulary: dict[str, int]) -> np.ndarray:
-    matrix = np.zeros((len(sets), max(len(vocabulary), 1)), dtype=np.float32)
-    for row, items in enumerate(sets):
-        matrix[row, [vocabulary[item] for item in items]] = 1.0
-    return matrix
+def term_weights(features: list[ClaimFeatures], sources: list[str]) -> dict[str, float]:
+    """Background IDF of every word and name, damped when one source repeats it across its claims."""
+    per_source: dict[tuple[str, str], int] = defaultdict(int)
+    for feature, source in zip(features, sources, strict=True):
+        for term in feature.stems | feature.names:
+            per_source[(source, term)] += 1
+    repeats: dict[str, int] = defaultdict(int)
+    for (_, term), count in per_source.items():
+        repeats[term] = max(repeats[term], count)
+    return {
+        term: (name_idf(term) if term.startswith("entity:") else background_idf(term)) / (1 + math.log(k))
+        for term, k in repeats.items()
+    }
 
 
-def score_matrix(
-    left: list[ClaimFeatures], right: list[ClaimFeatures], settings: Settings, idf: dict[str, float]
-) -> np.ndarray:
-    """Combined similarity (0-1) of every claim of one source against every claim of another."""
-    if not left or not right:
-        return np.zeros((len(left), len(right)))
-    scorer = SCORER_FUNCTIONS[settings.scorer]
-    text = (
-        process.cdist([f.text for f in left], [f.text for f in right], scorer=scorer, dtype=np.float32)
-        / 100.0
-    )
-    overlap = idf_cosine_matrix([f.terms for f in left], [f.terms for f in right], idf)
-    weighted = settings.text_weight * text + settings.overlap_weight * overlap
-    combined = weighted / max(settings.text_weight + settings.overlap_weight, 1e-9)
-    # With no weight on facts their overlap cannot change a score, so it is not computed.
-    if settings.fact_weight > 0:
-        facts = dice_matrix([f.facts for f in left], [f.facts for f in right])
-        has_facts = (
-            np.array([bool(f.facts) for f in left])[:, None]
-            & np.array([bool(f.facts) for f in right])[None, :]
-        )
-        with_facts = (weighted + settings.fact_weight * facts) / (
-            settings.text_weight + settings.overlap_weight + settings.fact_weight
-        )
-        combined = np.where(has_facts, with_facts, combined)
-    same_kind = np.array([f.heading for f in left])[:, None] == np.array([f.heading for f in right])[None, :]
-    return np.where(same_kind, combined, 0.0)
+def local_idf(features: list[ClaimFeatures]) -> dict[str, float]:
+    """Smoothed IDF of every word and name over the claims being compared (the shared-fact route)."""
+    frequency: dict[str, int] = defaultdict(int)
+    for feature in features:
+        for term in feature.stems | feature.names:
+            frequency[term] += 1
+    total = len(features)
+    return {
+        term: (math.log((1 + total) / (1 + n)) + 1.0) * (EVENT_WEIGHT if term.startswith("event:") else 1.0)
+        for term, n in frequency.items()
+    }
 
 
-def match_pairs(scores: np.ndarray, threshold: float) -> list[tuple[int, int, float]]:
-    """Pairs (row, col, score) matched one-to-one by descending score, then close seconds attached.
+# -- the index: every claim's terms as integer ids, for vectorised joins ------------------------
 
-    A claim left over after the one-to-one pass joins its best partner's group
-    only when it scores nearly as well as the pair already there
-    (``ATTACH_RATIO``): one sentence restating two, not a loose association.
+
+class _Index:
+    """Claims' terms as sorted integer ids (CSR layout) with per-claim totals."""
+
+    def __init__(self, features: list[ClaimFeatures], sources: list[str], articles: list[bool]) -> None:
+        weights = term_weights(features, sources)
+        local = local_idf(features)
+        vocabulary: dict[tuple[int, str], int] = {}
+        kinds: list[int] = []
+        term_weight: list[float] = []
+        local_weight: list[float] = []
+        rows: list[list[int]] = []
+        for feature in features:
+            row = []
+            for kind, bag in enumerate(
+                (
+                    feature.stems,
+                    feature.names,
+                    feature.values,
+                    feature.bigrams,
+                    feature.tokens,
+                    feature.grams4,
+                )
+            ):
+                for term in bag:
+                    key = (kind, term)
+                    if key not in vocabulary:
+                        vocabulary[key] = len(vocabulary)
+                        kinds.append(kind)
+                        term_weight.append(weights.get(term, 1.0) if kind <= NAME else 1.0)
+                        local_weight.append(local.get(term, 1.0) if kind <= NAME else 0.0)
+                    row.append(vocabulary[key])
+            rows.append(sorted(row))
+        self.size = max(len(vocabulary), 1)
+        self.kind = np.array(kinds, dtype=np.int64)
+        self.weight = np.array(term_weight, dtype=np.float64)
+        self.local = np.array(local_weight, dtype=np.float64)
+        self.article = np.array(articles, dtype=bool)
+        lengths = np.array([len(r) for r in rows], dtype=np.int64)
+        self.indptr = np.concatenate([[0], np.cumsum(lengths)])
+        self.terms = np.array([t for r in rows for t in r], dtype=np.int64)
+        self.sources = np.unique(np.array(sources), return_inverse=True)[1]
+        self.heading = np.array([f.heading for f in features], dtype=bool)
+        self.texts = [f.text for f in features]
+        self.lower = [f.lower for f in features]
+        owner = np.repeat(np.arange(len(features)), lengths)
+        kind = self.kind[self.terms]
+        # Per claim: number of terms of each kind, and the IDF mass (and squared mass) of words and names.
+        self.count = np.zeros((len(features), KINDS))
+        np.add.at(self.count, (owner, kind), 1.0)
+        weighted = np.where(kind <= NAME, self.weight[self.terms], 0.0)
+        self.mass = np.bincount(owner, weights=weighted, minlength=len(features))
+        self.square = np.bincount(owner, weights=weighted**2, minlength=len(features))
+        self.local_square = np.bincount(owner, weights=self.local[self.terms] ** 2, minlength=len(features))
+
+    def entries(self, claims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(position in ``claims``, term id) of every term of the given claims, flattened."""
+        lengths = self.indptr[claims + 1] - self.indptr[claims]
+        owner = np.repeat(np.arange(len(claims)), lengths)
+        offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        return owner, self.terms[np.repeat(self.indptr[claims], lengths) + offsets]
+
+
+# -- candidates (blocking) ----------------------------------------------------------------------
+
+
+def candidate_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of claims of different sources and the same kind that share an informative term."""
+    n = len(index.indptr) - 1
+    owner = np.repeat(np.arange(n), np.diff(index.indptr))
+    blocking = index.kind[index.terms] <= VALUE  # words, names, numbers: not function words
+    by_term = np.argsort(index.terms[blocking], kind="stable")
+    terms, claims = index.terms[blocking][by_term], owner[blocking][by_term]
+    bounds = np.flatnonzero(np.diff(terms)) + 1
+    codes = []
+    for posting in np.split(claims, bounds):
+        if 2 <= len(posting) <= BLOCK_MAX_POSTINGS:
+            left, right = np.triu_indices(len(posting), 1)
+            codes.append(posting[left] * n + posting[right])
+    if not codes:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    unique = np.unique(np.concatenate(codes))
+    left, right = unique // n, unique % n
+    keep = (index.sources[left] != index.sources[right]) & (index.heading[left] == index.heading[right])
+    return left[keep], right[keep]
+
+
+# -- features and score -------------------------------------------------------------------------
+
+
+def _shared(
+    index: _Index, left: np.ndarray, right: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What each pair (left[k], right[k]) shares: counts per kind of term, IDF mass, squared IDF mass,
+    squared local IDF mass.
+
+    Found by intersecting (pair, term) keys of the two sides, with no Python loop over pairs.
     """
-    candidates = np.argwhere(scores >= threshold)
-    # Ties are broken by position so that output is deterministic.
-    order = sorted((-float(scores[r, c]), int(r), int(c)) for r, c in candidates)
-    row_match: dict[int, float] = {}
-    col_match: dict[int, float] = {}
-    pairs = []
-    for negative, row, col in order:
-        if row not in row_match and col not in col_match:
-            row_match[row] = col_match[col] = -negative
-            pairs.append((row, col, -negative))
-    for negative, row, col in order:
-        score = -negative
-        if row not in row_match and score >= ATTACH_RATIO * col_match[col]:
-            row_match[row] = score
-            pairs.append((row, col, score))
-        elif col not in col_match and score >= ATTACH_RATIO * row_match[row]:
-            col_match[col] = score
-            pairs.append((row, col, score))
-    return pairs
+    pair_l, term_l = index.entries(left)
+    pair_r, term_r = index.entries(right)
+    keys = np.intersect1d(pair_l * index.size + term_l, pair_r * index.size + term_r, assume_unique=True)
+    pair, term = keys // index.size, keys % index.size
+    kind = index.kind[term]
+    counts = np.zeros((len(left), KINDS))
+    np.add.at(counts, (pair, kind), 1.0)
+    weight = np.where(kind <= NAME, index.weight[term], 0.0)
+    mass = np.bincount(pair, weights=weight, minlength=len(left))
+    square = np.bincount(pair, weights=weight**2, minlength=len(left))
+    local = np.bincount(pair, weights=index.local[term] ** 2, minlength=len(left))
+    return counts, mass, square, local
 
 
-class _Groups:
-    """Union-find over claim ids, keeping the best score of each merged group."""
+def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator > 0, numerator / np.where(denominator > 0, denominator, 1), 0.0)
 
-    def __init__(self, ids: list[str]) -> None:
-        self.parent = {i: i for i in ids}
-        self.score = dict.fromkeys(ids, 0.0)
 
-    def find(self, item: str) -> str:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
+def _dice(shared: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return _ratio(2 * shared, a + b)
 
-    def union(self, a: str, b: str, score: float) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        best = max(self.score[root_a], self.score[root_b], score)
-        if root_a != root_b:
-            self.parent[root_b] = root_a
-        self.score[root_a] = best
+
+def _differ(shared: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Share of the items of either claim that the other lacks (0 when neither has any)."""
+    return _ratio(a + b - 2 * shared, a + b - shared)
+
+
+def _pairwise(scorer: Callable[..., float], a: list[str], b: list[str]) -> np.ndarray:
+    """scorer(a[k], b[k]) / 100 for every k."""
+    if hasattr(process, "cpdist"):  # rapidfuzz >= 3.6: element-wise, in C
+        return process.cpdist(a, b, scorer=scorer, dtype=np.float32, workers=-1).astype(np.float64) / 100.0
+    return np.array([scorer(x, y) for x, y in zip(a, b, strict=True)], dtype=np.float64) / 100.0
+
+
+# Unmatched content words saturate: 4 extra words on either side read as 0.5.
+UNMATCHED_HALF = 4.0
+
+
+def pair_features(
+    index: _Index, left: np.ndarray, right: np.ndarray, scorer: str, cheap_only: bool = False
+) -> np.ndarray:
+    """The ``ALIGN_FEATURES`` of each pair (left[k], right[k]), each in 0-1.
+
+    - cosine: of the IDF-weighted word+name vectors (what both say, weighted by rarity);
+    - cover_short / cover_long: share of the lighter / heavier claim's IDF mass the other states;
+    - text: the ``scorer`` (rapidfuzz) over sorted content stems;
+    - bigrams: Dice overlap of adjacent content stems;
+    - numbers_differ / names_differ: share of the numbers and dates / entity names stated by one only;
+    - words: Dice overlap of the stems of all words, function words included;
+    - phrases: Dice overlap of runs of four words (same phrasing, same order);
+    - chars / partial: rapidfuzz ``ratio`` / ``partial_ratio`` of the lower-cased claims;
+    - unmatched: content words only one claim has, u / (u + 4): what one says and the other does not.
+
+    With ``cheap_only`` the costly string features (``EXPENSIVE``) are left at 0, to be filled in later.
+    """
+    shared, mass, square, _ = _shared(index, left, right)
+    count_l, count_r = index.count[left], index.count[right]
+    mass_l, mass_r = index.mass[left], index.mass[right]
+    lower_l = [index.lower[i] for i in left]
+    lower_r = [index.lower[j] for j in right]
+    zero = np.zeros(len(left))
+    unmatched = count_l[:, WORD] + count_r[:, WORD] - 2 * shared[:, WORD]
+    features = [
+        _ratio(square, np.sqrt(index.square[left] * index.square[right])),
+        _ratio(mass, np.minimum(mass_l, mass_r)),
+        _ratio(mass, np.maximum(mass_l, mass_r)),
+        zero
+        if cheap_only
+        else _pairwise(
+            SCORER_FUNCTIONS[scorer], [index.texts[i] for i in left], [index.texts[j] for j in right]
+        ),
+        _dice(shared[:, BIGRAM], count_l[:, BIGRAM], count_r[:, BIGRAM]),
+        _differ(shared[:, VALUE], count_l[:, VALUE], count_r[:, VALUE]),
+        _differ(shared[:, NAME], count_l[:, NAME], count_r[:, NAME]),
+        _dice(shared[:, TOKEN], count_l[:, TOKEN], count_r[:, TOKEN]),
+        _dice(shared[:, GRAM4], count_l[:, GRAM4], count_r[:, GRAM4]),
+        _pairwise(fuzz.ratio, lower_l, lower_r),
+        zero if cheap_only else _pairwise(fuzz.partial_ratio, lower_l, lower_r),
+        unmatched / (unmatched + UNMATCHED_HALF),
+    ]
+    assert len(features) == len(ALIGN_FEATURES)
+    return np.clip(np.stack(features, axis=1), 0.0, 1.0)
+
+
+def logistic(features: np.ndarray, weights: tuple[float, ...]) -> np.ndarray:
+    """P(same fact) = sigmoid(bias + w . x)."""
+    w = np.asarray(weights, dtype=np.float64)
+    return 1.0 / (1.0 + np.exp(-(w[0] + features @ w[1:])))
+
+
+def _chunks(left: np.ndarray, right: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    for start in range(0, len(left), CHUNK_PAIRS):
+        yield left[start : start + CHUNK_PAIRS], right[start : start + CHUNK_PAIRS]
+
+
+def pair_scores(index: _Index, left: np.ndarray, right: np.ndarray, settings: Settings) -> np.ndarray:
+    """One score per pair on the paraphrase scale: the paraphrase probability, or, between two
+    articles, the shared-fact score (0.2 x the ``text`` feature + 0.8 x local-IDF cosine) rescaled so that ``fact_threshold`` lands on ``threshold``, whichever
+    is higher.
+
+    The costly string features are computed only for pairs that could reach half the threshold
+    (the link floor) whatever their value: each is first set to its most favourable value (1 for a
+    positive weight, 0 for a negative one) to bound the score. Pairs that cannot get there score 0
+    (below half the threshold a pair counts as 0 in the average link anyway).
+    """
+    features = pair_features(index, left, right, settings.scorer, cheap_only=True)
+    weights = np.asarray(settings.weights[1:])
+    for name in EXPENSIVE:
+        column = ALIGN_FEATURES.index(name)
+        features[:, column] = 1.0 if weights[column] > 0 else 0.0
+    bound = logistic(features, settings.weights)
+    articles = index.article[left] & index.article[right]
+    rescale = settings.threshold / settings.fact_threshold if settings.fact_threshold > 0 else 0.0
+    shared, _, _, local = _shared(index, left, right)
+    cosine = _ratio(local, np.sqrt(index.local_square[left] * index.local_square[right]))
+    # One shared word is a topic, not a fact: the shared-fact route needs two words or names.
+    articles &= shared[:, WORD] + shared[:, NAME] >= FACT_MIN_SHARED
+    # token_set_ratio is at most 1: a bound on the shared-fact score before computing it.
+    fact_bound = np.where(articles, (FACT_TEXT_WEIGHT + (1 - FACT_TEXT_WEIGHT) * cosine) * rescale, 0.0)
+    live = np.flatnonzero(np.maximum(bound, fact_bound) >= settings.threshold / 2)
+    scores = np.zeros(len(left))
+    if len(live):
+        exact = pair_features(index, left[live], right[live], settings.scorer)
+        scores[live] = logistic(exact, settings.weights)
+        text = exact[:, ALIGN_FEATURES.index("text")]
+        facts = np.minimum((FACT_TEXT_WEIGHT * text + (1 - FACT_TEXT_WEIGHT) * cosine[live]) * rescale, 1.0)
+        scores[live] = np.where(articles[live], np.maximum(scores[live], facts), scores[live])
+    return scores
+
+
+def scored_pairs(index: _Index, settings: Settings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(left, right, score) of every candidate pair, scored chunk by chunk."""
+    left, right = candidate_pairs(index)
+    scores = [pair_scores(index, lc, rc, settings) for lc, rc in _chunks(left, right)]
+    return left, right, np.concatenate(scores) if scores else np.zeros(0)
+
+
+# -- grouping -----------------------------------------------------------------------------------
+
+
+class _Grouping:
+    """Groups of claim indices, merged greedily under the average-link rule."""
+
+    def __init__(self, count: int, sources: np.ndarray, link: dict[tuple[int, int], float]) -> None:
+        self.group = list(range(count))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(count)}
+        self.sources = sources
+        self.link = link
+
+    def score(self, a: int, b: int) -> float:
+        return self.link.get((a, b) if a < b else (b, a), 0.0)
+
+    def average(self, group_a: list[int], group_b: list[int]) -> float:
+        """Mean score over the pairs of claims of different sources across two groups."""
+        pairs = [(a, b) for a in group_a for b in group_b if self.sources[a] != self.sources[b]]
+        return sum(self.score(a, b) for a, b in pairs) / len(pairs) if pairs else 0.0
+
+    def merge(self, a: int, b: int) -> None:
+        ga, gb = self.group[a], self.group[b]
+        if len(self.members[ga]) < len(self.members[gb]):
+            ga, gb = gb, ga
+        for claim in self.members.pop(gb):
+            self.group[claim] = ga
+            self.members[ga].append(claim)
+
+    def try_merge(self, a: int, b: int, threshold: float, allow_same_source: bool) -> bool:
+        ga, gb = self.group[a], self.group[b]
+        if ga == gb:
+            return False
+        members_a, members_b = self.members[ga], self.members[gb]
+        if not allow_same_source and {self.sources[i] for i in members_a} & {
+            self.sources[i] for i in members_b
+        }:
+            return False
+        if self.average(members_a, members_b) < threshold:
+            return False
+        self.merge(a, b)
+        return True
+
+
+def group_claims(
+    count: int, sources: np.ndarray, left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float
+) -> _Grouping:
+    """Greedy N-way grouping by descending score; see the module docstring for the rules."""
+    above = np.flatnonzero(scores >= threshold)
+    # Ties broken by position so that output is deterministic.
+    order = above[np.lexsort((right[above], left[above], -scores[above]))]
+    # Pairs below the threshold still count in the average link between groups; those below half of
+    # it are too weak to matter and count as 0, which keeps this table small.
+    keep = np.flatnonzero(scores >= threshold / 2)
+    link = {(int(left[k]), int(right[k])): float(scores[k]) for k in keep}
+    grouping = _Grouping(count, sources, link)
+    best = np.zeros(count)
+    for k in order:
+        i, j, score = int(left[k]), int(right[k]), float(scores[k])
+        if grouping.try_merge(i, j, threshold, allow_same_source=False):
+            best[i], best[j] = max(best[i], score), max(best[j], score)
+    for k in order:
+        i, j, score = int(left[k]), int(right[k]), float(scores[k])
+        for alone, partner in ((i, j), (j, i)):
+            if len(grouping.members[grouping.group[alone]]) == 1 and score >= ATTACH_RATIO * best[partner]:
+                grouping.try_merge(alone, partner, threshold, allow_same_source=True)
+    return grouping
+
+
+# -- entry point --------------------------------------------------------------------------------
 
 
 def entity_aliases(claims: list[Claim]) -> dict[str, str]:
@@ -229,42 +543,48 @@ def entity_aliases(claims: list[Claim]) -> dict[str, str]:
     return aliases
 
 
+def build_index(claims: list[Claim], aliases: dict[str, str]) -> tuple[_Index, list[ClaimFeatures]]:
+    features = [claim_features(c, aliases) for c in claims]
+    # An article is a source of more than one sentence; a one-sentence source is a single statement.
+    sentences: dict[str, set[int]] = defaultdict(set)
+    for claim in claims:
+        sentences[claim.source].add(claim.sentence)
+    articles = [len(sentences[c.source]) > 1 for c in claims]
+    return _Index(features, [c.source for c in claims], articles), features
+
+
 def align(
     claims_by_source: dict[str, tuple[Claim, ...]], settings: Settings, aliases: dict[str, str]
 ) -> list[Alignment]:
     """Group claims across sources; every claim lands in exactly one alignment."""
     all_claims = [c for claims in claims_by_source.values() for c in claims]
-    features = {c.id: claim_features(c, aliases) for c in all_claims}
-    idf = idf_weights([f.terms for f in features.values()])
-    groups = _Groups([c.id for c in all_claims])
-    source_ids = list(claims_by_source)
-    for i, left_id in enumerate(source_ids):
-        for right_id in source_ids[i + 1 :]:
-            left, right = claims_by_source[left_id], claims_by_source[right_id]
-            scores = score_matrix(
-                [features[c.id] for c in left], [features[c.id] for c in right], settings, idf
-            )
-            for row, col, score in match_pairs(scores, settings.threshold):
-                groups.union(left[row].id, right[col].id, score)
-    return _collect(all_claims, groups, features)
-
-
-def _collect(all_claims: list[Claim], groups: _Groups, features: dict[str, ClaimFeatures]) -> list[Alignment]:
-    members: dict[str, list[Claim]] = {}
-    for claim in all_claims:
-        members.setdefault(groups.find(claim.id), []).append(claim)
+    index, features = build_index(all_claims, aliases)
+    left, right, scores = scored_pairs(index, settings)
+    grouping = group_claims(len(all_claims), index.sources, left, right, scores, settings.threshold)
+    weights = term_weights(features, [c.source for c in all_claims])
     alignments = []
-    for root, claims in members.items():
-        matched = _shared(claims, features) if len(claims) > 1 else ()
-        alignments.append(Alignment(tuple(claims), groups.score[root] if len(claims) > 1 else 0.0, matched))
+    for members in sorted(grouping.members.values(), key=min):
+        members.sort()
+        claims = tuple(all_claims[i] for i in members)
+        if len(members) == 1:
+            alignments.append(Alignment(claims, 0.0))
+            continue
+        score = grouping.average(members, members)
+        alignments.append(
+            Alignment(claims, round(score, 4), shared_terms(claims, features, members, weights))
+        )
     return alignments
 
 
-def _shared(claims: list[Claim], features: dict[str, ClaimFeatures]) -> tuple[str, ...]:
-    """What the sources' claims share: content stems and fact features, for explaining the score."""
+def shared_terms(
+    claims: tuple[Claim, ...], features: list[ClaimFeatures], members: list[int], weights: dict[str, float]
+) -> tuple[str, ...]:
+    """What every source of the group states: words, names, values, counted nouns; weightiest first."""
     by_source: dict[str, set[str]] = {}
-    for claim in claims:
-        f = features[claim.id]
-        by_source.setdefault(claim.source, set()).update(f.stems, f.names, f.facts)
+    for claim, i in zip(claims, members, strict=True):
+        f = features[i]
+        by_source.setdefault(claim.source, set()).update(f.stems, f.names, f.values, f.units)
     common = set.intersection(*by_source.values())
-    return tuple(sorted(common))
+    # Values and counted nouns are facts: they rank with the rarest words.
+    top = max(weights.values(), default=1.0)
+    return tuple(sorted(common, key=lambda t: (-weights.get(t, top), t)))

@@ -12,21 +12,56 @@ from factcheck.errors import SettingsError
 
 SCORERS = ("token_set_ratio", "token_sort_ratio", "token_ratio", "ratio", "partial_ratio", "WRatio")
 
+# What alignment measures on a pair of claims, in the order of ``Settings.weights`` (after the bias).
+# Each is described in factcheck/align.py (``pair_features``); all lie in 0-1.
+ALIGN_FEATURES = (
+    "cosine",
+    "cover_short",
+    "cover_long",
+    "text",
+    "bigrams",
+    "numbers_differ",
+    "names_differ",
+    "words",
+    "phrases",
+    "chars",
+    "partial",
+    "unmatched",
+)
+
+# Logistic-regression weights (bias first, then one per ALIGN_FEATURES entry) and the threshold,
+# fitted on MRPC TRAIN by `evals/fit_threshold.py --l2 0.1`, which prints these lines.
+FITTED_WEIGHTS: tuple[float, ...] = (
+    -2.685,
+    -0.438,
+    1.723,
+    1.966,
+    -2.002,
+    -2.463,
+    -0.111,
+    0.625,
+    5.483,
+    -0.971,
+    10.174,
+    -5.691,
+    -3.712,
+)
+FITTED_THRESHOLD = 0.5
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Knobs of the pipeline. Defaults are documented in docs/design.md."""
 
-    threshold: float = 0.22
-    """Minimum combined score (0-1) for two claims to be aligned."""
+    threshold: float = FITTED_THRESHOLD
+    """Minimum alignment score (0-1, a probability that two claims state the same thing) to align them."""
     scorer: str = "token_set_ratio"
-    """rapidfuzz.fuzz scorer applied to the claims' normalised content words."""
-    text_weight: float = 0.2
-    """Weight of rapidfuzz's similarity of the claims' content-word stems."""
-    overlap_weight: float = 0.8
-    """Weight of the Dice overlap of content-word stems."""
-    fact_weight: float = 0.0
-    """Weight of the overlap of facts and entities (used when both claims carry some)."""
+    """rapidfuzz.fuzz scorer applied to the claims' content-word stems (the ``text`` feature)."""
+    weights: tuple[float, ...] = FITTED_WEIGHTS
+    """Logistic weights of the alignment score: bias, then one per ``ALIGN_FEATURES`` entry."""
+    fact_threshold: float = 0.22
+    """Between two articles (sources of several sentences), the shared-fact score (local-IDF overlap)
+    at which two claims align even when they are not paraphrases; 0 turns this route off."""
     quantity_tolerance: float = 0.1
     """Relative gap an approximate qualifier ("about", "nearly") tolerates."""
     clean: bool = True
@@ -39,12 +74,16 @@ class Settings:
             raise SettingsError(f"threshold must be between 0 and 1, got {self.threshold}")
         if self.scorer not in SCORERS:
             raise SettingsError(f"unknown scorer {self.scorer!r}; choose one of {', '.join(SCORERS)}")
-        for name in ("text_weight", "overlap_weight", "fact_weight", "quantity_tolerance"):
-            value = getattr(self, name)
-            if not 0.0 <= value <= 1.0:
-                raise SettingsError(f"{name} must be between 0 and 1, got {value}")
-        if self.text_weight + self.overlap_weight + self.fact_weight <= 0:
-            raise SettingsError("at least one of text_weight, overlap_weight, fact_weight must be above 0")
+        object.__setattr__(self, "weights", tuple(float(w) for w in self.weights))
+        if not 0.0 <= self.fact_threshold <= 1.0:
+            raise SettingsError(f"fact_threshold must be between 0 and 1, got {self.fact_threshold}")
+        if not 0.0 <= self.quantity_tolerance <= 1.0:
+            raise SettingsError(f"quantity_tolerance must be between 0 and 1, got {self.quantity_tolerance}")
+        if len(self.weights) != len(ALIGN_FEATURES) + 1:
+            raise SettingsError(
+                f"weights must hold {len(ALIGN_FEATURES) + 1} numbers (bias, then "
+                f"{', '.join(ALIGN_FEATURES)}), got {len(self.weights)}"
+            )
         if self.splitter != "punkt":
             raise SettingsError(f"unknown splitter {self.splitter!r}; the only splitter is 'punkt'")
 
@@ -58,7 +97,8 @@ class Settings:
         return replace(cls(), **given)  # type: ignore[arg-type]
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        # Lists, not tuples: the dict is the JSON export and must equal its own round trip.
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
     def signature(self, version: str) -> str:
         parts = [f"factcheck:{version}"] + [f"{k}:{v}" for k, v in self.to_dict().items()]

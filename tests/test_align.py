@@ -1,57 +1,93 @@
-"""Align: scoring and matching, on short hand-written claims (facts from the real extractor)."""
+"""Align: features, scoring, blocking and grouping, on short hand-written claims (facts from the real extractor)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from factcheck.align import align, idf_cosine_matrix, idf_weights, match_pairs
+from factcheck.align import align, build_index, candidate_pairs, group_claims, pair_features
 from factcheck.facts import extract_facts
 from factcheck.model import Claim
-from factcheck.settings import Settings
+from factcheck.settings import ALIGN_FEATURES, Settings
 
 
-def make(cid: str, text: str) -> Claim:
-    return Claim(cid, cid[0], 0, text, 0, len(text), 1, extract_facts(text, 0))
+def make(cid: str, text: str, sentence: int = 0) -> Claim:
+    return Claim(cid, cid[0], sentence, text, 0, len(text), 1, extract_facts(text, 0))
 
 
-def test_align_idf_cosine_weights_rare_items_more() -> None:
-    bags = [
-        frozenset({"aleppo", "saraqib"}),
-        frozenset({"aleppo", "citadel"}),
-        frozenset({"aleppo", "saraqib"}),
-    ]
-    idf = idf_weights(bags)
-    assert idf["saraqib"] > idf["aleppo"]
-    scores = idf_cosine_matrix(bags[:1], bags[1:], idf)
-    assert scores[0, 1] > 0.99 and scores[0, 0] < scores[0, 1]
+def _features(a: str, b: str) -> dict[str, float]:
+    index, _ = build_index([make("A1", a), make("B1", b)], {})
+    row = pair_features(index, np.array([0]), np.array([1]), "token_set_ratio")[0]
+    return dict(zip(ALIGN_FEATURES, row.tolist(), strict=True))
 
 
-def test_align_match_pairs_is_one_to_one_by_score() -> None:
-    scores = np.array([[0.9, 0.8], [0.85, 0.1]])
-    pairs = match_pairs(scores, 0.5)
-    assert (0, 0, 0.9) in [(r, c, round(s, 2)) for r, c, s in pairs]
-    # Row 1's only partner is taken by a better pair; 0.85 >= 0.9 * ATTACH_RATIO so it joins that group.
-    assert {(r, c) for r, c, _ in pairs} == {(0, 0), (1, 0)}
+def test_align_features_lie_in_unit_interval_and_see_identity() -> None:
+    same = _features("Rebels seized the town of Saraqib.", "Rebels seized the town of Saraqib.")
+    assert all(0.0 <= v <= 1.0 for v in same.values())
+    assert same["cosine"] > 0.99 and same["unmatched"] == 0.0 and same["numbers_differ"] == 0.0
 
 
-def test_align_match_pairs_respects_threshold() -> None:
-    assert match_pairs(np.array([[0.2, 0.1]]), 0.5) == []
+def test_align_features_flag_different_numbers_and_names() -> None:
+    f = _features(
+        "Police said 12 people were injured in Paris.", "Police said 18 people were injured in Lyon."
+    )
+    assert f["numbers_differ"] == 1.0 and f["names_differ"] == 1.0
+
+
+def test_align_cover_short_sees_a_short_claim_inside_a_long_one() -> None:
+    f = _features(
+        "Rebels seized Saraqib.",
+        "Rebels seized Saraqib on Friday after heavy fighting with government troops near the highway.",
+    )
+    assert f["cover_short"] > 0.99 and f["cover_long"] < 0.6
+
+
+def test_align_blocking_proposes_only_pairs_sharing_a_term() -> None:
+    claims = [make("A1", "Rebels seized Saraqib."), make("B1", "Saraqib fell."), make("B2", "Winter came.")]
+    index, _ = build_index(claims, {})
+    left, right = candidate_pairs(index)
+    assert list(zip(left.tolist(), right.tolist(), strict=True)) == [(0, 1)]
+
+
+def test_align_groups_do_not_chain_unrelated_claims() -> None:
+    # A-B and B-C match, A-C do not: C must match the group on average, not only B.
+    sources = np.array([0, 1, 2])
+    left, right, scores = np.array([0, 1, 0]), np.array([1, 2, 2]), np.array([0.9, 0.6, 0.0])
+    grouping = group_claims(3, sources, left, right, scores, 0.5)
+    assert sorted(map(sorted, grouping.members.values())) == [[0, 1], [2]]
+
+
+def test_align_groups_one_to_one_for_two_sources() -> None:
+    sources = np.array([0, 0, 1])
+    left, right, scores = np.array([0, 1]), np.array([2, 2]), np.array([0.9, 0.6])
+    grouping = group_claims(3, sources, left, right, scores, 0.5)
+    # 0.6 < 0.9 * ATTACH_RATIO: claim 1 does not join as a second restatement.
+    assert sorted(map(sorted, grouping.members.values())) == [[0, 2], [1]]
 
 
 def test_align_groups_paraphrases_and_leaves_the_rest_unique() -> None:
     a = (
         make("A1", "Rebels seized the strategic town of Saraqib on Friday."),
-        make("A2", "The clashes have led to over 300 deaths."),
+        make("A2", "The clashes have led to over 300 deaths.", 1),
     )
     b = (
-        make("B1", "The strategic town of Saraqib was captured by rebels."),
-        make("B2", "Thousands of families face freezing winter conditions."),
+        make("B1", "On Friday rebels seized the strategic town of Saraqib."),
+        make("B2", "Thousands of families face freezing winter conditions.", 1),
     )
     groups = align({"A": a, "B": b}, Settings(), {})
     by_members = sorted(tuple(c.id for c in g.claims) for g in groups)
     assert by_members == [("A1", "B1"), ("A2",), ("B2",)]
     saraqib = next(g for g in groups if len(g.claims) == 2)
-    assert "entity:saraqib" in saraqib.matched
+    assert "entity:saraqib" in saraqib.matched and 0.0 < saraqib.score <= 1.0
+    # Most informative first: the rare name before the common word "town".
+    assert saraqib.matched.index("saraqib") < saraqib.matched.index("town")
+
+
+def test_align_one_sentence_sources_need_a_paraphrase() -> None:
+    # MRPC-style: a sentence that says much more is not a paraphrase of a short one.
+    a = (make("A1", "Rebels seized Saraqib."),)
+    b = (make("B1", "Rebels seized Saraqib on Friday and then marched on Hama, killing 40 soldiers."),)
+    groups = align({"A": a, "B": b}, Settings(), {})
+    assert all(len(g.claims) == 1 for g in groups)
 
 
 def test_align_headings_only_align_with_headings() -> None:
