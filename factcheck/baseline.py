@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import InputError
+from factcheck.exits import write_atomically
 
 BASELINE_VERSION = 1
 Record = dict[str, Any]
@@ -81,13 +82,7 @@ def write_baseline(path: Path, reports: Iterable[tuple[str | None, Mapping[str, 
             unique.setdefault(finding.fingerprint, finding.record)
     document = {"factcheck_baseline": BASELINE_VERSION, "findings": list(unique.values())}
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    temporary = path.with_name(f".{path.name}.factcheck-tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise InputError(f"--write-baseline {path}: cannot be written ({error.strerror or error})") from None
+    write_atomically(path, text, "--write-baseline")
     return len(unique)
 
 

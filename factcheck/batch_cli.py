@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from factcheck.errors import InputError, SettingsError
+from factcheck.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_SUCCESS, FailOn, exit_code
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -29,12 +30,6 @@ if TYPE_CHECKING:
 class Engine(str, Enum):
     local = "local"
     dask = "dask"
-
-
-class FailOn(str, Enum):
-    discrepancy = "discrepancy"
-    unique = "unique"
-    never = "never"
 
 
 EXAMPLES = """Examples:
@@ -158,7 +153,6 @@ def _write_records(
 
 
 def _is_failing(record: Record, fail_on: str) -> bool:
-    from factcheck.cli import exit_code
 
     return record["status"] == "ok" and bool(exit_code(record["report"], fail_on))
 
@@ -225,7 +219,6 @@ def _print_rich_table(summary: BatchSummary, stream: TextIO) -> None:
 
 
 def _exit_code(summary: BatchSummary, failing: bool) -> int:
-    from factcheck.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_SUCCESS
 
     if summary.errors:
         return EXIT_ERROR

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from factcheck import __version__
 from factcheck.config import CheckEntry, Config
 from factcheck.errors import InputError
+from factcheck.exits import fails
 from factcheck.settings import Settings
 
 COMBINED_SCHEMA_VERSION = 2
@@ -48,17 +49,6 @@ class CheckResult:
     @property
     def failed(self) -> bool:
         return fails(self.data, self.pair.fail_on)
-
-
-def fails(data: dict[str, Any], fail_on: str) -> bool:
-    """Whether a report record holds what ``fail_on`` selects (levels: never < discrepancy < unique)."""
-    summary = data["summary"]
-    if fail_on == "never":
-        return False
-    failing = summary["discrepancies"] > 0
-    if fail_on == "unique":
-        failing = failing or any(summary["unique"].values())
-    return bool(failing)
 
 
 # --- Manifest entries -> pairs ----------------------------------------------------------------------------

@@ -21,13 +21,10 @@ from factcheck import __version__
 from factcheck.batch_cli import batch_command
 from factcheck.config import Config, resolve
 from factcheck.errors import FactcheckError, InputError
+from factcheck.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_SUCCESS, FailOn, exit_code, write_atomically
 
 # typer >= 0.24 ships its own copy of click; take its usage-error class from typer itself.
 USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
-
-EXIT_SUCCESS = 0
-EXIT_FINDINGS = 1
-EXIT_ERROR = 2
 
 
 class Format(str, Enum):
@@ -37,12 +34,6 @@ class Format(str, Enum):
     sarif = "sarif"
     github = "github"
     jsonl = "jsonl"
-
-
-class FailOn(str, Enum):
-    discrepancy = "discrepancy"
-    unique = "unique"
-    never = "never"
 
 
 EXAMPLES = """Examples:
@@ -283,13 +274,6 @@ def _render_options(config: Config, output: Path | None, color: bool | None, wid
 app.command("batch")(batch_command)
 
 
-def exit_code(data: dict, fail_on: str) -> int:
-    """EXIT_FINDINGS when the report holds what ``fail_on`` selects, else EXIT_SUCCESS."""
-    from factcheck.checks import fails
-
-    return EXIT_FINDINGS if fails(data, fail_on) else EXIT_SUCCESS
-
-
 def _use_color(color: bool | None, output: Path | None) -> bool:
     if color is not None:
         return color
@@ -324,14 +308,7 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    # Written beside the target then renamed, so a failed run never leaves half a report.
-    temporary = output.with_name(f".{output.name}.factcheck-tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(output)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise InputError(f"--output {output}: cannot be written ({error.strerror or error})") from None
+    write_atomically(output, text, "--output")
 
 
 def _note(message: str) -> None:
