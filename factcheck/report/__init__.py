@@ -160,7 +160,16 @@ def signature_parts(data: Record) -> list[str]:
     tool = data.get("tool") or {}
     head = f"{tool.get('name', 'factcheck')} {tool.get('version', '?')}".strip()
     settings = tool.get("settings") or {}
-    return [head] + [f"{name} {_setting_text(value)}" for name, value in settings.items()]
+    return [head] + [f"{name} {_setting_value(name, value)}" for name, value in settings.items()]
+
+
+def _setting_value(name: str, value: object) -> str:
+    """The fitted alignment weights are a dozen numbers: "fitted" says it when they are the shipped ones."""
+    if name == "weights" and isinstance(value, (list, tuple)):
+        from factcheck.settings import FITTED_WEIGHTS
+
+        return "fitted" if tuple(value) == FITTED_WEIGHTS else "custom " + _setting_text(list(value))
+    return _setting_text(value)
 
 
 def signature(data: Record) -> str:
