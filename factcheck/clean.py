@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from factcheck.model import Article, CleanArticle, Dropped
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"
 _TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
 
 # Each line is tested against these in order; the first match names the reason.
@@ -49,7 +50,10 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "dateline",
-            rf"(?:(?:published|updated|posted|last updated)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*(?:,|at|-)?\s*{_TIME})?",
+            # "Published: 9 June 2013", "Last updated at 11:24, Tuesday, 18 June 2013",
+            # "Published on: Fri, 11 Nov 2011", "Posted on April 4 2017 by Asharq Al-Awsat English"
+            rf"(?:(?:published|updated|posted|last updated)(?:\s+(?:on|at))?\s*:?\s*)?(?:{_TIME}\s*,?\s*)?"
+            rf"(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*(?:,|at|-)?\s*{_TIME})?(?:\s+by\s+[\w .'-]{{1,60}})?",
         ),
     )
 )

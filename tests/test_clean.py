@@ -26,6 +26,12 @@ from factcheck.read import read_source
         ("Subscribe to our newsletter", "share or subscribe"),
         ("July 6, 2025", "dateline"),
         ("Updated: 12 March 2024 10:45 GMT", "dateline"),
+        # Real page datelines from the news clusters, compared as facts before they were recognised.
+        ("Last updated at 11:24, Tuesday, 18 June 2013", "dateline"),
+        ("Published: 09th June 2013", "dateline"),
+        ("Published on: Fri, 11 Nov 2011", "dateline"),
+        ("Sat Nov 12 2011", "dateline"),
+        ("Posted on April 4 2017 by Asharq Al-Awsat English", "dateline"),
     ],
 )
 def test_clean_recognises_furniture(line: str, reason: str) -> None:
