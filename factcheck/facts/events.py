@@ -31,6 +31,7 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
+from factcheck.facts.entities import normalize_entity
 from factcheck.facts.numbers import word_set
 from factcheck.model import Fact
 
@@ -192,7 +193,8 @@ def actor_class(actor: str | None) -> str | None:
             known = word_class.get(" ".join(words[start : start + size]))
             if known:
                 return known
-    return " ".join(words)
+    # A name: its canonical form, so "ISIL" and "ISIS" (one group in the gazetteer) are one actor.
+    return normalize_entity(" ".join(words))
 
 
 def contradictory(a: str, b: str) -> bool:
@@ -358,6 +360,10 @@ def _targets(names: list[Fact]) -> list[Fact]:
 
 def _name_after(text: str, offset: int, end: int, names: list[Fact]) -> tuple[str, int, int] | None:
     """The first name or count within a few words after the action, in the same clause."""
+    # "killed at least 44": a count right after the verb is its object even when it names no noun.
+    for fact in names:
+        if fact.type == "quantity" and end <= fact.start - offset <= end + 2:
+            return fact.text, fact.start - offset, fact.end - offset
     limit = end + 70
     stop = _CLAUSE_BREAK.search(text, end)
     if stop is not None:
