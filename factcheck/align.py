@@ -17,7 +17,10 @@ Candidates (blocking). An inverted index from terms to claims proposes only the 
 (different sources, both headings or both not) that share a term; a term in more than
 ``BLOCK_MAX_POSTINGS`` claims proposes nothing (it still counts in the score). Features are
 computed for candidate pairs only, in chunks of ``CHUNK_PAIRS``, so time and memory grow with the
-number of plausible pairs, not with the product of the sources' lengths.
+number of plausible pairs, not with the product of the sources' lengths. With more than two sources
+each claim keeps only its ``MAX_PARTNERS`` closest candidates (by shared term weight), so the pairs
+grow linearly with the number of claims; two sources keep every candidate. The costly string
+features are computed only for pairs whose score could still reach the link floor (``pair_scores``).
 
 Groups (N-way). Pairs at or above the threshold are taken by descending score, merging the groups
 of their two claims when (1) the groups have no source in common and (2) the *average* score over
@@ -41,7 +44,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -49,7 +52,7 @@ from rapidfuzz import fuzz, process
 from factcheck.facts import normalize_entity
 from factcheck.model import Alignment, Claim, Fact
 from factcheck.settings import ALIGN_FEATURES, Settings
-from factcheck.words import content_stems, stem, words
+from factcheck.words import content_stems, is_content, stem, words
 
 # A left-over claim joins a group when it scores at least this share of its partner's own link.
 ATTACH_RATIO = 0.9
@@ -62,10 +65,15 @@ FACT_MIN_SHARED = 2
 # A shared event ("capture aleppo") says two claims report the same happening, whatever their words: it
 # weighs as much as this many rare words in the shared-fact route.
 EVENT_WEIGHT = 2.0
-# String features that cost far more than the set overlaps (partial_ratio: ~50 µs a pair).
+# String features that cost far more than the set overlaps (partial_ratio: ~70 µs a pair), and their
+# columns in the feature matrix.
 EXPENSIVE = ("text", "partial")
+TEXT, PARTIAL = (ALIGN_FEATURES.index(name) for name in EXPENSIVE)
 # Candidate pairs whose features are computed at once; bounds the memory of the vectorised join.
 CHUNK_PAIRS = 50_000
+# With more than two sources, a claim keeps only this many candidate partners (the closest by shared
+# term weight); see ``candidate_pairs``. Two sources keep every candidate.
+MAX_PARTNERS = 50
 
 SCORER_FUNCTIONS: dict[str, Callable[..., float]] = {
     "token_set_ratio": fuzz.token_set_ratio,
@@ -142,8 +150,10 @@ def is_heading(text: str) -> bool:
 
 
 def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
-    stems = content_stems(claim.text)
-    every = [stem(w) for w in words(claim.text)]
+    # One tokenisation serves both lists (``content_stems`` would tokenise the text a second time).
+    tokens = words(claim.text)
+    every = [stem(w) for w in tokens]
+    stems = [s for w, s in zip(tokens, every, strict=True) if is_content(w)]
     return ClaimFeatures(
         stems=frozenset(stems),
         names=name_features(claim.facts, aliases),
@@ -231,55 +241,59 @@ class _Index:
     """Claims' terms as sorted integer ids (CSR layout) with per-claim totals."""
 
     def __init__(self, features: list[ClaimFeatures], sources: list[str], articles: list[bool]) -> None:
-        weights = term_weights(features, sources)
+        # Kept: align() ranks each group's shared terms by the same weights.
+        self.weights = weights = term_weights(features, sources)
         local = local_idf(features)
-        vocabulary: dict[tuple[int, str], int] = {}
+        # One vocabulary per kind of term, ids global in order of first appearance: a claim's new
+        # terms are found by one set difference (in C) rather than a (kind, term) tuple and a dict
+        # lookup per term, which was most of the index's cost.
+        vocabularies: list[dict[str, int]] = [{} for _ in range(KINDS)]
         kinds: list[int] = []
         term_weight: list[float] = []
         local_weight: list[float] = []
         rows: list[list[int]] = []
         for feature in features:
-            row = []
-            for kind, bag in enumerate(
-                (
-                    feature.stems,
-                    feature.names,
-                    feature.values,
-                    feature.bigrams,
-                    feature.tokens,
-                    feature.grams4,
-                )
-            ):
-                for term in bag:
-                    key = (kind, term)
-                    if key not in vocabulary:
-                        vocabulary[key] = len(vocabulary)
-                        kinds.append(kind)
-                        term_weight.append(weights.get(term, 1.0) if kind <= NAME else 1.0)
-                        local_weight.append(local.get(term, 1.0) if kind <= NAME else 0.0)
-                    row.append(vocabulary[key])
-            rows.append(sorted(row))
-        self.size = max(len(vocabulary), 1)
+            row: list[int] = []
+            bags = (
+                feature.stems,
+                feature.names,
+                feature.values,
+                feature.bigrams,
+                feature.tokens,
+                feature.grams4,
+            )
+            for kind, bag in enumerate(bags):
+                vocabulary = vocabularies[kind]
+                for term in bag.difference(vocabulary):
+                    vocabulary[term] = len(kinds)
+                    kinds.append(kind)
+                    term_weight.append(weights.get(term, 1.0) if kind <= NAME else 1.0)
+                    local_weight.append(local.get(term, 1.0) if kind <= NAME else 0.0)
+                row.extend(map(vocabulary.__getitem__, bag))
+            row.sort()
+            rows.append(row)
+        count = len(features)
+        self.size = max(len(kinds), 1)
         self.kind = np.array(kinds, dtype=np.int64)
         self.weight = np.array(term_weight, dtype=np.float64)
         self.local = np.array(local_weight, dtype=np.float64)
         self.article = np.array(articles, dtype=bool)
-        lengths = np.array([len(r) for r in rows], dtype=np.int64)
+        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=count)
         self.indptr = np.concatenate([[0], np.cumsum(lengths)])
-        self.terms = np.array([t for r in rows for t in r], dtype=np.int64)
+        self.terms = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(self.indptr[-1]))
         self.sources = np.unique(np.array(sources), return_inverse=True)[1]
+        self.source_count = len(set(sources))
         self.heading = np.array([f.heading for f in features], dtype=bool)
         self.texts = [f.text for f in features]
         self.lower = [f.lower for f in features]
-        owner = np.repeat(np.arange(len(features)), lengths)
+        owner = np.repeat(np.arange(count), lengths)
         kind = self.kind[self.terms]
         # Per claim: number of terms of each kind, and the IDF mass (and squared mass) of words and names.
-        self.count = np.zeros((len(features), KINDS))
-        np.add.at(self.count, (owner, kind), 1.0)
+        self.count = _count_kinds(owner, kind, count)
         weighted = np.where(kind <= NAME, self.weight[self.terms], 0.0)
-        self.mass = np.bincount(owner, weights=weighted, minlength=len(features))
-        self.square = np.bincount(owner, weights=weighted**2, minlength=len(features))
-        self.local_square = np.bincount(owner, weights=self.local[self.terms] ** 2, minlength=len(features))
+        self.mass = np.bincount(owner, weights=weighted, minlength=count)
+        self.square = np.bincount(owner, weights=weighted**2, minlength=count)
+        self.local_square = np.bincount(owner, weights=self.local[self.terms] ** 2, minlength=count)
 
     def entries(self, claims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(position in ``claims``, term id) of every term of the given claims, flattened."""
@@ -289,27 +303,101 @@ class _Index:
         return owner, self.terms[np.repeat(self.indptr[claims], lengths) + offsets]
 
 
+def _count_kinds(owner: np.ndarray, kind: np.ndarray, rows: int) -> np.ndarray:
+    """(rows, KINDS) counts of (owner, kind) pairs: one bincount instead of the slow ``np.add.at``."""
+    flat = np.bincount(owner * KINDS + kind, minlength=rows * KINDS)
+    return flat.reshape(rows, KINDS).astype(np.float64)
+
+
 # -- candidates (blocking) ----------------------------------------------------------------------
 
 
-def candidate_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) of claims of different sources and the same kind that share an informative term."""
+@cache
+def _upper(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(size, 1)``, cached: postings repeat the same few lengths."""
+    return np.triu_indices(size, 1)
+
+
+def _posting_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray, int]:
+    """Every (pair code ``i * n + j``, i < j; blocking term) of two claims that share the term.
+
+    Postings of one length are expanded together (one fancy index per length, not one numpy call
+    per posting: thousands of tiny calls cost more than the work).
+    """
     n = len(index.indptr) - 1
     owner = np.repeat(np.arange(n), np.diff(index.indptr))
     blocking = index.kind[index.terms] <= VALUE  # words, names, numbers: not function words
     by_term = np.argsort(index.terms[blocking], kind="stable")
     terms, claims = index.terms[blocking][by_term], owner[blocking][by_term]
-    bounds = np.flatnonzero(np.diff(terms)) + 1
-    codes = []
-    for posting in np.split(claims, bounds):
-        if 2 <= len(posting) <= BLOCK_MAX_POSTINGS:
-            left, right = np.triu_indices(len(posting), 1)
-            codes.append(posting[left] * n + posting[right])
+    if not len(terms):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), n
+    starts = np.concatenate([[0], np.flatnonzero(np.diff(terms)) + 1])
+    lengths = np.diff(np.concatenate([starts, [len(terms)]]))
+    # Claims within a posting are in increasing order (stable sort), so left < right in each pair.
+    codes, shared = [], []
+    for size in np.unique(lengths[(lengths >= 2) & (lengths <= BLOCK_MAX_POSTINGS)]).tolist():
+        first = starts[lengths == size]
+        block = claims[first[:, None] + np.arange(size)]
+        left, right = _upper(size)
+        codes.append((block[:, left] * n + block[:, right]).ravel())
+        shared.append(np.repeat(terms[first], len(left)))
     if not codes:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    unique = np.unique(np.concatenate(codes))
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), n
+    return np.concatenate(codes), np.concatenate(shared), n
+
+
+def candidate_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of claims of different sources and the same kind that share an informative term.
+
+    With more than two sources, each claim keeps only its ``MAX_PARTNERS`` best candidates (see
+    ``_best_partners``), so the pairs grow linearly with the number of claims, not quadratically.
+    """
+    codes, terms, n = _posting_pairs(index)
+    capped = index.source_count > 2
+    if capped:
+        unique, which = np.unique(codes, return_inverse=True)
+        weight = np.bincount(which.ravel(), weights=index.weight[terms], minlength=len(unique))
+    else:
+        unique, weight = np.unique(codes), np.zeros(0)
     left, right = unique // n, unique % n
     keep = (index.sources[left] != index.sources[right]) & (index.heading[left] == index.heading[right])
+    left, right = left[keep], right[keep]
+    if capped:
+        return _best_partners(index, left, right, weight[keep], MAX_PARTNERS)
+    return left, right
+
+
+def _best_partners(
+    index: _Index, left: np.ndarray, right: np.ndarray, shared: np.ndarray, partners: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs that are among the ``partners`` best of either of their claims.
+
+    Best = highest shared blocking-term weight (background IDF, local damping) over the geometric
+    mean of the two claims' weights: a cosine of the term sets that costs no string comparison.
+    Ties go to the lower claim number, so the choice is deterministic.
+    """
+    count = len(left)
+    if count == 0:
+        return left, right
+    blocking = index.kind[index.terms] <= VALUE
+    owner = np.repeat(np.arange(len(index.indptr) - 1), np.diff(index.indptr))
+    mass = np.bincount(
+        owner[blocking], weights=index.weight[index.terms[blocking]], minlength=len(index.texts)
+    )
+    closeness = np.clip(shared / np.sqrt(mass[left] * mass[right]), 0.0, 1.0)
+    ends = np.concatenate([left, right])
+    others = np.concatenate([right, left])
+    # Sort by (claim, closest first, partner) with one int64 key (closeness to 20 bits): an argsort of
+    # one key is several times faster than np.lexsort over three at a million pairs.
+    distance = np.rint((1.0 - np.concatenate([closeness, closeness])) * (2**20 - 1)).astype(np.int64)
+    if len(index.texts) < 2**21:
+        order = np.argsort((ends << 42) | (distance << 22) | others)
+    else:  # too many claims for the packed key
+        order = np.lexsort((others, distance, ends))
+    ranked = ends[order]
+    rank = np.arange(len(order)) - np.searchsorted(ranked, ranked, side="left")
+    keep = np.zeros(count, dtype=bool)
+    keep[order[rank < partners] % count] = True
     return left[keep], right[keep]
 
 
@@ -329,8 +417,7 @@ def _shared(
     keys = np.intersect1d(pair_l * index.size + term_l, pair_r * index.size + term_r, assume_unique=True)
     pair, term = keys // index.size, keys % index.size
     kind = index.kind[term]
-    counts = np.zeros((len(left), KINDS))
-    np.add.at(counts, (pair, kind), 1.0)
+    counts = _count_kinds(pair, kind, len(left))
     weight = np.where(kind <= NAME, index.weight[term], 0.0)
     mass = np.bincount(pair, weights=weight, minlength=len(left))
     square = np.bincount(pair, weights=weight**2, minlength=len(left))
@@ -355,7 +442,9 @@ def _differ(shared: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _pairwise(scorer: Callable[..., float], a: list[str], b: list[str]) -> np.ndarray:
     """scorer(a[k], b[k]) / 100 for every k."""
     if hasattr(process, "cpdist"):  # rapidfuzz >= 3.6: element-wise, in C
-        return process.cpdist(a, b, scorer=scorer, dtype=np.float32, workers=-1).astype(np.float64) / 100.0
+        # One thread: starting a pool costs ~0.1 ms a call, more than a pair's whole scoring, and
+        # throughput comes from running pairs in parallel processes (``batch --jobs``), not threads.
+        return process.cpdist(a, b, scorer=scorer, dtype=np.float32, workers=1).astype(np.float64) / 100.0
     return np.array([scorer(x, y) for x, y in zip(a, b, strict=True)], dtype=np.float64) / 100.0
 
 
@@ -380,33 +469,51 @@ def pair_features(
 
     With ``cheap_only`` the costly string features (``EXPENSIVE``) are left at 0, to be filled in later.
     """
-    shared, mass, square, _ = _shared(index, left, right)
+    features = _cheap_features(index, left, right, _shared(index, left, right))
+    if not cheap_only:
+        features[:, TEXT] = _text_feature(index, left, right, scorer)
+        features[:, PARTIAL] = _partial_feature(index, left, right)
+    return features
+
+
+def _cheap_features(
+    index: _Index,
+    left: np.ndarray,
+    right: np.ndarray,
+    shared_terms: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """``pair_features`` with the ``EXPENSIVE`` columns at 0."""
+    shared, mass, square, _ = shared_terms
     count_l, count_r = index.count[left], index.count[right]
     mass_l, mass_r = index.mass[left], index.mass[right]
-    lower_l = [index.lower[i] for i in left]
-    lower_r = [index.lower[j] for j in right]
     zero = np.zeros(len(left))
     unmatched = count_l[:, WORD] + count_r[:, WORD] - 2 * shared[:, WORD]
     features = [
         _ratio(square, np.sqrt(index.square[left] * index.square[right])),
         _ratio(mass, np.minimum(mass_l, mass_r)),
         _ratio(mass, np.maximum(mass_l, mass_r)),
-        zero
-        if cheap_only
-        else _pairwise(
-            SCORER_FUNCTIONS[scorer], [index.texts[i] for i in left], [index.texts[j] for j in right]
-        ),
+        zero,
         _dice(shared[:, BIGRAM], count_l[:, BIGRAM], count_r[:, BIGRAM]),
         _differ(shared[:, VALUE], count_l[:, VALUE], count_r[:, VALUE]),
         _differ(shared[:, NAME], count_l[:, NAME], count_r[:, NAME]),
         _dice(shared[:, TOKEN], count_l[:, TOKEN], count_r[:, TOKEN]),
         _dice(shared[:, GRAM4], count_l[:, GRAM4], count_r[:, GRAM4]),
-        _pairwise(fuzz.ratio, lower_l, lower_r),
-        zero if cheap_only else _pairwise(fuzz.partial_ratio, lower_l, lower_r),
+        _pairwise(fuzz.ratio, [index.lower[i] for i in left], [index.lower[j] for j in right]),
+        zero,
         unmatched / (unmatched + UNMATCHED_HALF),
     ]
     assert len(features) == len(ALIGN_FEATURES)
     return np.clip(np.stack(features, axis=1), 0.0, 1.0)
+
+
+def _text_feature(index: _Index, left: np.ndarray, right: np.ndarray, scorer: str) -> np.ndarray:
+    texts_l, texts_r = [index.texts[i] for i in left], [index.texts[j] for j in right]
+    return np.clip(_pairwise(SCORER_FUNCTIONS[scorer], texts_l, texts_r), 0.0, 1.0)
+
+
+def _partial_feature(index: _Index, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    lower_l, lower_r = [index.lower[i] for i in left], [index.lower[j] for j in right]
+    return np.clip(_pairwise(fuzz.partial_ratio, lower_l, lower_r), 0.0, 1.0)
 
 
 def logistic(features: np.ndarray, weights: tuple[float, ...]) -> np.ndarray:
@@ -422,36 +529,52 @@ def _chunks(left: np.ndarray, right: np.ndarray) -> Iterator[tuple[np.ndarray, n
 
 def pair_scores(index: _Index, left: np.ndarray, right: np.ndarray, settings: Settings) -> np.ndarray:
     """One score per pair on the paraphrase scale: the paraphrase probability, or, between two
-    articles, the shared-fact score (0.2 x the ``text`` feature + 0.8 x local-IDF cosine) rescaled so that ``fact_threshold`` lands on ``threshold``, whichever
-    is higher.
+    articles, the shared-fact score (0.2 x the ``text`` feature + 0.8 x local-IDF cosine) rescaled so
+    that ``fact_threshold`` lands on ``threshold``, whichever is higher.
 
-    The costly string features are computed only for pairs that could reach half the threshold
-    (the link floor) whatever their value: each is first set to its most favourable value (1 for a
-    positive weight, 0 for a negative one) to bound the score. Pairs that cannot get there score 0
-    (below half the threshold a pair counts as 0 in the average link anyway).
+    Pairs below half the threshold (the link floor) count as 0 in grouping, so the costly string
+    features are computed only where they can matter, cheapest first. Each unknown feature is set to
+    its most favourable value (1 for a positive weight, 0 for a negative one), which bounds the score:
+
+    1. with both unknown, a pair whose bound is under the floor scores 0;
+    2. with the ``text`` scorer known (~10 µs a pair), the same test again; and a pair whose
+       shared-fact score already reaches the bound scores exactly that, whatever ``partial`` says;
+    3. only the rest pay for ``partial_ratio`` (~70 µs a pair) and get their exact score.
     """
-    features = pair_features(index, left, right, settings.scorer, cheap_only=True)
-    weights = np.asarray(settings.weights[1:])
-    for name in EXPENSIVE:
-        column = ALIGN_FEATURES.index(name)
-        features[:, column] = 1.0 if weights[column] > 0 else 0.0
-    bound = logistic(features, settings.weights)
+    weights = settings.weights
+    favourable = {column: 1.0 if weights[1 + column] > 0 else 0.0 for column in (TEXT, PARTIAL)}
+    floor = settings.threshold / 2
+    shared_terms = _shared(index, left, right)
+    features = _cheap_features(index, left, right, shared_terms)
+    features[:, TEXT], features[:, PARTIAL] = favourable[TEXT], favourable[PARTIAL]
+    bound = logistic(features, weights)
     articles = index.article[left] & index.article[right]
     rescale = settings.threshold / settings.fact_threshold if settings.fact_threshold > 0 else 0.0
-    shared, _, _, local = _shared(index, left, right)
+    shared, _, _, local = shared_terms
     cosine = _ratio(local, np.sqrt(index.local_square[left] * index.local_square[right]))
     # One shared word is a topic, not a fact: the shared-fact route needs two words or names.
     articles &= shared[:, WORD] + shared[:, NAME] >= FACT_MIN_SHARED
     # token_set_ratio is at most 1: a bound on the shared-fact score before computing it.
     fact_bound = np.where(articles, (FACT_TEXT_WEIGHT + (1 - FACT_TEXT_WEIGHT) * cosine) * rescale, 0.0)
-    live = np.flatnonzero(np.maximum(bound, fact_bound) >= settings.threshold / 2)
+    live = np.flatnonzero(np.maximum(bound, fact_bound) >= floor)
     scores = np.zeros(len(left))
-    if len(live):
-        exact = pair_features(index, left[live], right[live], settings.scorer)
-        scores[live] = logistic(exact, settings.weights)
-        text = exact[:, ALIGN_FEATURES.index("text")]
-        facts = np.minimum((FACT_TEXT_WEIGHT * text + (1 - FACT_TEXT_WEIGHT) * cosine[live]) * rescale, 1.0)
-        scores[live] = np.where(articles[live], np.maximum(scores[live], facts), scores[live])
+    if not len(live):
+        return scores
+    exact = features[live]
+    text = exact[:, TEXT] = _text_feature(index, left[live], right[live], settings.scorer)
+    facts = np.minimum((FACT_TEXT_WEIGHT * text + (1 - FACT_TEXT_WEIGHT) * cosine[live]) * rescale, 1.0)
+    fact_route = articles[live]
+    bound = logistic(exact, weights)  # partial still at its favourable value
+    # max(paraphrase score, shared-fact score) is the shared-fact score when that reaches the bound.
+    settled = fact_route & (facts >= bound)
+    scores[live[settled]] = facts[settled]
+    rest = np.flatnonzero(~settled & (bound >= floor))
+    if len(rest):
+        pairs = live[rest]
+        exact = exact[rest]
+        exact[:, PARTIAL] = _partial_feature(index, left[pairs], right[pairs])
+        paraphrase = logistic(exact, weights)
+        scores[pairs] = np.where(fact_route[rest], np.maximum(paraphrase, facts[rest]), paraphrase)
     return scores
 
 
@@ -561,7 +684,7 @@ def align(
     index, features = build_index(all_claims, aliases)
     left, right, scores = scored_pairs(index, settings)
     grouping = group_claims(len(all_claims), index.sources, left, right, scores, settings.threshold)
-    weights = term_weights(features, [c.source for c in all_claims])
+    weights = index.weights
     alignments = []
     for members in sorted(grouping.members.values(), key=min):
         members.sort()

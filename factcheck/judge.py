@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -35,6 +36,8 @@ from factcheck.words import TOKEN
 MAX_SWAP_TOKENS = 6
 # Word-level similarity (difflib ratio) two claims need before their diff is read as swapped facts.
 MIN_SWAP_SIMILARITY = 0.5
+# Lower-cased word tokens of a claim with their offsets into the original text.
+Tokens = tuple[tuple[str, int, int], ...]
 COMPARABLE_ENTITY_LABELS = frozenset({"person", "place", "org", "nationality"})
 COMPARABLE_DATE_KEYS = frozenset({"year", "day", "month", "monthday", "weekday", "relative"})
 # Only these identify one event across loosely aligned claims; a weekday in each of two claims is
@@ -172,11 +175,9 @@ def swapped_fact_conflicts(
 ) -> list[Discrepancy]:
     """Conflicts where a diff of the two claims swaps one fact for another of the same kind."""
     left_tokens, right_tokens = _tokens(left), _tokens(right)
-    matcher = SequenceMatcher(
-        None, [t for t, _, _ in left_tokens], [t for t, _, _ in right_tokens], autojunk=False
-    )
+    matcher = _near_copy(left, right)
     # Only a near copy has a reliable word-for-word correspondence; a free rewording pairs unrelated stretches.
-    if matcher.ratio() < MIN_SWAP_SIMILARITY:
+    if matcher is None:
         return []
     found = []
     opcodes = matcher.get_opcodes()
@@ -276,15 +277,39 @@ def _labels_comparable(a: str | None, b: str | None) -> bool:
     return len(known) == 1 and known <= COMPARABLE_ENTITY_LABELS - {"nationality"}
 
 
-def _tokens(claim: Claim) -> list[tuple[str, int, int]]:
+def _tokens(claim: Claim) -> Tokens:
     """Lower-cased tokens with offsets into the original text."""
-    return [
-        (m.group().lower(), claim.start + m.start(), claim.start + m.end())
-        for m in TOKEN.finditer(claim.text)
-    ]
+    return _tokens_at(claim.text, claim.start)
 
 
-def _facts_in(claim: Claim, tokens: list[tuple[str, int, int]]) -> list[Fact]:
+# A claim is diffed against every other member of its group, twice (swaps, then polarity/scope).
+@lru_cache(maxsize=4096)
+def _tokens_at(text: str, start: int) -> Tokens:
+    return tuple((m.group().lower(), start + m.start(), start + m.end()) for m in TOKEN.finditer(text))
+
+
+def _words(claim: Claim) -> tuple[str, ...]:
+    return _words_at(claim.text, claim.start)
+
+
+@lru_cache(maxsize=4096)
+def _words_at(text: str, start: int) -> tuple[str, ...]:
+    return tuple(t for t, _, _ in _tokens_at(text, start))
+
+
+def _near_copy(left: Claim, right: Claim) -> SequenceMatcher | None:
+    """The word diff of two claims, or None when they are not near copies (ratio < MIN_SWAP_SIMILARITY).
+
+    ``quick_ratio`` (multiset overlap) is an upper bound of ``ratio``: most aligned claims are
+    rewordings, and it turns them away without the quadratic longest-match search.
+    """
+    matcher = SequenceMatcher(None, _words(left), _words(right), autojunk=False)
+    if matcher.quick_ratio() < MIN_SWAP_SIMILARITY or matcher.ratio() < MIN_SWAP_SIMILARITY:
+        return None
+    return matcher
+
+
+def _facts_in(claim: Claim, tokens: Tokens) -> list[Fact]:
     if not tokens:
         return []
     start, end = tokens[0][1], tokens[-1][2]
@@ -611,9 +636,9 @@ _AUXILIARIES = frozenset(
 def edited_polarity_or_scope(left: Claim, right: Claim) -> list[Discrepancy]:
     """In a near copy, an inserted or removed denial, or a changed scope word, is a conflict on its own."""
     left_tokens, right_tokens = _tokens(left), _tokens(right)
-    a_words, b_words = [t for t, _, _ in left_tokens], [t for t, _, _ in right_tokens]
-    matcher = SequenceMatcher(None, a_words, b_words, autojunk=False)
-    if matcher.ratio() < MIN_SWAP_SIMILARITY:
+    a_words, b_words = list(_words(left)), list(_words(right))
+    matcher = _near_copy(left, right)
+    if matcher is None:
         return []
     negation_edits = []
     found = []
@@ -674,7 +699,7 @@ def _scope_or_filler(word: str) -> bool:
     return all(part in SCOPE_WORDS or part in SCOPE_FILLER for part in word.split("-") if part)
 
 
-def _stretch(claim: Claim, tokens: list[tuple[str, int, int]], i1: int, i2: int) -> str:
+def _stretch(claim: Claim, tokens: Tokens, i1: int, i2: int) -> str:
     """The edited words as written, or, for a deletion point, the two words that follow it."""
     if i2 <= i1:
         i2 = min(len(tokens), i1 + 2)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
@@ -168,11 +168,18 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"invalid range [{start}, {end}) for a text of length {len(text)}")
     region = text[start:end]
-    return [(start + s, start + e) for s, e in _segment(region)]
+    return [(start + s, start + e) for s, e in _segment_cached(region)]
 
 
 # ---------------------------------------------------------------------------------------------------
 # Pipeline
+
+
+@lru_cache(maxsize=1024)
+def _segment_cached(text: str) -> tuple[Span, ...]:
+    """``_segment``, remembered: a pure function of the block, and the same article is often split
+    again (compared with each of its cluster's other articles, or re-run in a batch)."""
+    return tuple(_segment(text))
 
 
 def _segment(text: str) -> list[Span]:

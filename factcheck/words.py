@@ -253,6 +253,11 @@ def words(text: str) -> list[str]:
     return [_POSSESSIVE.sub("", token) for token in TOKEN.findall(text.lower())]
 
 
+def is_content(word: str) -> bool:
+    """A content word: not a stop word, not a single letter."""
+    return word not in STOPWORDS and not (len(word) == 1 and word.isalpha())
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the content words, in order, stop words dropped."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and not (len(w) == 1 and w.isalpha())]
+    return [stem(w) for w in words(text) if is_content(w)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from factcheck.align import align, build_index, candidate_pairs, group_claims, pair_features
+from factcheck.align import MAX_PARTNERS, align, build_index, candidate_pairs, group_claims, pair_features
 from factcheck.facts import extract_facts
 from factcheck.model import Claim
 from factcheck.settings import ALIGN_FEATURES, Settings
@@ -95,3 +95,34 @@ def test_align_headings_only_align_with_headings() -> None:
     b = (make("B1", "Rebels took Saraqib, and it fell within hours."),)
     groups = align({"A": a, "B": b}, Settings(threshold=0.01), {})
     assert all(len(g.claims) == 1 for g in groups)
+
+
+def _many_sources(sources: int, claims: int) -> list[Claim]:
+    """``sources`` sources of ``claims`` claims that all share their words: every cross-source pair
+    is a candidate unless the per-claim cap applies."""
+    return [
+        make(f"{chr(ord('A') + s)}{c}", f"Rebels seized the town of Saraqib on day {c} of the offensive.", c)
+        for s in range(sources)
+        for c in range(claims)
+    ]
+
+
+def test_align_candidates_per_claim_are_capped_beyond_two_sources() -> None:
+    # Blocking alone would propose every cross-source pair (quadratic in the claims); with more than
+    # two sources each claim keeps its MAX_PARTNERS best, so the count grows linearly.
+    for sources in (8, 10):
+        claims = _many_sources(sources, 20)
+        index, _ = build_index(claims, {})
+        left, right = candidate_pairs(index)
+        everything = len(claims) * (len(claims) - 20) // 2
+        assert len(left) <= MAX_PARTNERS * len(claims) < everything
+        assert all(a < b and claims[a].source != claims[b].source for a, b in zip(left, right, strict=True))
+        # Every claim keeps partners: the cap trims, it does not strand claims.
+        assert set(left.tolist()) | set(right.tolist()) == set(range(len(claims)))
+
+
+def test_align_two_sources_keep_every_candidate() -> None:
+    claims = _many_sources(2, MAX_PARTNERS + 10)
+    index, _ = build_index(claims, {})
+    left, _ = candidate_pairs(index)
+    assert len(left) == (MAX_PARTNERS + 10) ** 2
