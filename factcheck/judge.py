@@ -27,7 +27,8 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from factcheck.facts import normalize_entity, qualifier_kind
-from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, scope_words
+from factcheck.facts.entities import is_country
+from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, is_known_actor, scope_words
 from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group
 from factcheck.settings import Settings
 from factcheck.words import TOKEN
@@ -64,7 +65,8 @@ def find_discrepancies(
 ) -> list[Discrepancy]:
     reported: set[tuple[str, int]] = set()
     found = keyed_quantity_conflicts(claims, settings, reported)
-    found += keyed_date_conflicts(claims, reported)
+    if _one_happening(claims, aliases):
+        found += keyed_date_conflicts(claims, reported)
     events = event_conflicts(claims, aliases)
     found += events
     for left, right in combinations(claims, 2):
@@ -73,6 +75,16 @@ def find_discrepancies(
             edited = edited_polarity_or_scope(left, right)
             found += [d for d in edited if not any(e.type == d.type for e in events)]
     return _without_restated(found, events)
+
+
+def _one_happening(claims: tuple[Claim, ...], aliases: dict[str, str]) -> bool:
+    """Whether the group's dates are dates of one thing: the claims are near copies, or they report the
+    same event ("a 1976 law" and "the 2001 attacks" are two years of two things)."""
+    if any(_near_copy(a, b) for a, b in combinations(claims, 2) if a.source != b.source):
+        return True
+    return any(
+        target and len(per_source) > 1 for (_, target), per_source in _events_by_key(claims, aliases).items()
+    )
 
 
 def _without_restated(found: list[Discrepancy], events: list[Discrepancy]) -> list[Discrepancy]:
@@ -92,7 +104,7 @@ def _without_restated(found: list[Discrepancy], events: list[Discrepancy]) -> li
 def quantities_compatible(a: Fact, b: Fact, tolerance: float) -> bool:
     """Whether two counts of the same thing can both be true, qualifiers considered."""
     x, y = float(a.value or 0), float(b.value or 0)
-    if x == y:
+    if x == y or _rounded(a, b) or _rounded(b, a):
         return True
     kind_a, kind_b = qualifier_kind(a.qualifier), qualifier_kind(b.qualifier)
     if "vague" in (kind_a, kind_b):
@@ -106,6 +118,34 @@ def quantities_compatible(a: Fact, b: Fact, tolerance: float) -> bool:
         # Two different bounds for one count: an editor must see both figures.
         return False
     return _within_bound(kind_a, x, y) or _within_bound(kind_b, y, x)
+
+
+_MANTISSA = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounded(coarse: Fact, fine: Fact) -> bool:
+    """ "$114 million" / "$114.3 million", "1.2 percent" / "1.23 percent", "1,121" / "1,121.96": the same
+    figure given to fewer decimals (rounded or cut) is no conflict."""
+    coarse_digits, fine_digits = _MANTISSA.search(coarse.text), _MANTISSA.search(fine.text)
+    if not coarse_digits or not fine_digits:
+        return False
+    coarse_places = len(coarse_digits.group(1) or "")
+    fine_places = len(fine_digits.group(1) or "")
+    if coarse_places >= fine_places:
+        return False
+    coarse_number = float(coarse_digits.group().replace(",", ""))
+    fine_number = float(fine_digits.group().replace(",", ""))
+    if not coarse_number or not fine_number:
+        return False
+    # Same scale ("million" on both sides): the written figures, not the values, carry the precision.
+    if abs(float(coarse.value or 0) / coarse_number - float(fine.value or 0) / fine_number) > 1e-9 * max(
+        1.0, abs(float(fine.value or 0) / fine_number)
+    ):
+        return False
+    step = 10.0**-coarse_places
+    return abs(round(fine_number, coarse_places) - coarse_number) < step / 2 or (
+        0 <= fine_number - coarse_number < step
+    )
 
 
 def _within_bound(kind: str | None, bound: float, exact: float) -> bool:
@@ -186,12 +226,15 @@ def swapped_fact_conflicts(
             continue
         left_facts = _outside_attributions(left, _facts_in(left, left_tokens[i1:i2]))
         right_facts = _outside_attributions(right, _facts_in(right, right_tokens[j1:j2]))
-        conflict = _swap_conflict(left_facts, right_facts, settings, aliases)
+        exact = _only_names(left_facts, left_tokens[i1:i2]) and _only_names(right_facts, right_tokens[j1:j2])
+        conflict = _swap_conflict(left_facts, right_facts, settings, aliases, exact)
         if conflict is None:
             continue
         fact_type, a, b = conflict
         if (left.id, a.start) in reported or (right.id, b.start) in reported:
             continue
+        if fact_type == "entity" and (_names_entity(right, a, aliases) or _names_entity(left, b, aliases)):
+            continue  # "Britain, ... and Spain" / "Spain and Britain": a list reordered, not a name swapped
         per_source = {left.source: [(left, a)], right.source: [(right, b)]}
         role = _role(fact_type, a)
         found.append(
@@ -204,6 +247,22 @@ def swapped_fact_conflicts(
         )
         _mark(per_source, reported)
     return found
+
+
+def _only_names(facts: list[Fact], tokens: Tokens) -> bool:
+    """Whether the replaced words are exactly one name (nothing else changed around it)."""
+    names = [f for f in facts if f.type == "entity"]
+    return (
+        len(names) == 1 and bool(tokens) and names[0].start <= tokens[0][1] and tokens[-1][2] <= names[0].end
+    )
+
+
+def _names_entity(claim: Claim, entity: Fact, aliases: dict[str, str]) -> bool:
+    """Whether ``claim`` also names ``entity`` somewhere."""
+    name = aliases.get(str(entity.value), str(entity.value))
+    return any(
+        f.type == "entity" and _same_name(aliases.get(str(f.value), str(f.value)), name) for f in claim.facts
+    )
 
 
 def _outside_attributions(claim: Claim, facts: list[Fact]) -> list[Fact]:
@@ -222,7 +281,11 @@ def _flanked(opcodes: list[tuple[str, int, int, int, int]], index: int) -> bool:
 
 
 def _swap_conflict(
-    left_facts: list[Fact], right_facts: list[Fact], settings: Settings, aliases: dict[str, str]
+    left_facts: list[Fact],
+    right_facts: list[Fact],
+    settings: Settings,
+    aliases: dict[str, str],
+    exact_swap: bool = False,
 ) -> tuple[str, Fact, Fact] | None:
     for a in left_facts:
         for b in right_facts:
@@ -236,7 +299,7 @@ def _swap_conflict(
                 return ("quantity", a, b)
             if a.type == "date" and a.key == b.key and a.key in COMPARABLE_DATE_KEYS and a.value != b.value:
                 return ("date", a, b)
-            if a.type == "entity" and _entities_differ(a, b, aliases):
+            if a.type == "entity" and _entities_differ(a, b, aliases, exact_swap):
                 return ("entity", a, b)
     return None
 
@@ -246,11 +309,14 @@ def _same_count(a: Fact, b: Fact) -> bool:
     return not (a.key and b.key and a.key != b.key)
 
 
-def _entities_differ(a: Fact, b: Fact, aliases: dict[str, str]) -> bool:
-    if not _labels_comparable(a.label, b.label):
+def _entities_differ(a: Fact, b: Fact, aliases: dict[str, str], exact_swap: bool = False) -> bool:
+    if not _labels_comparable(a.label, b.label, exact_swap):
         return False
     name_a, name_b = str(a.value), str(b.value)
     name_a, name_b = aliases.get(name_a, name_a), aliases.get(name_b, name_b)
+    # "Greece" / "Athens": a country and a place that may lie in it are different scales, not a conflict.
+    if {a.label, b.label} <= {"place", "other"} and is_country(name_a) != is_country(name_b):
+        return False
     return not _same_name(name_a, name_b)
 
 
@@ -263,18 +329,42 @@ def _skeleton(name: str) -> str:
 
 def _same_name(a: str, b: str) -> bool:
     """One name in two spellings, or a full name and its short form (Mike Butcher / Butcher)."""
+    a, b = a.replace(".", ""), b.replace(".", "")  # I.R.S. / IRS
     if a == b or fuzz.ratio(a, b) >= SAME_NAME_SIMILARITY or _skeleton(a) == _skeleton(b):
         return True
-    words_a, words_b = set(a.replace("-", " ").split()), set(b.replace("-", " ").split())
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return True
+    words_a, words_b = _name_words(a), _name_words(b)
     return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
 
 
-def _labels_comparable(a: str | None, b: str | None) -> bool:
-    """Same kind of name; an unknown name ("other") may stand in a known one's role, but not for a nationality."""
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "&", "for", "de", "on"})
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """ "dnc" / "democratic national committee", "s&p" / "standard & poor": initials, small words skipped."""
+    letters = short.replace("&", "").replace(" ", "")
+    words = [w for w in long.replace("-", " ").split() if w not in _ACRONYM_SKIP]
+    if not 2 <= len(letters) <= 6 or len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words)
+    return initials.startswith(letters) or letters.startswith(initials)
+
+
+def _name_words(name: str) -> set[str]:
+    """Words of a name without a possessive or plural s, so "Kohls" / "Kohl's" / "Kohl" are one word."""
+    return {w.removesuffix("'s").removesuffix("’s").rstrip("s") or w for w in name.replace("-", " ").split()}
+
+
+def _labels_comparable(a: str | None, b: str | None, exact_swap: bool = False) -> bool:
+    """Two names of one known kind (two places, two people). A name of unknown kind ("other") may stand in
+    a known one's role only where one name is exactly swapped for the other ("the Detroit police" / "the
+    Troy police"); in a looser rewording ("the White House" / "Bush", "Kansas law" / "Kline noted") two
+    kinds of name are as often a rewording as a conflict."""
     if a == b:
-        return a in COMPARABLE_ENTITY_LABELS or a == "other"
+        return a in COMPARABLE_ENTITY_LABELS or (exact_swap and a == "other")
     known = {a, b} - {"other"}
-    return len(known) == 1 and known <= COMPARABLE_ENTITY_LABELS - {"nationality"}
+    return exact_swap and len(known) == 1 and known <= COMPARABLE_ENTITY_LABELS - {"nationality"}
 
 
 def _tokens(claim: Claim) -> Tokens:
@@ -447,11 +537,18 @@ def event_conflicts(claims: tuple[Claim, ...], aliases: dict[str, str]) -> list[
     for (action, target), per_source in by_key.items():
         if len(per_source) < 2:
             continue
-        found += _actor_conflict(action, target, per_source)
-        found += _negation_conflict(action, target, per_source)
-        found += _scope_conflict(action, target, per_source)
+        shown = _shown_target(per_source) if target else ""
+        found += _actor_conflict(action, shown, per_source)
+        found += _negation_conflict(action, shown, per_source)
+        found += _scope_conflict(action, shown, per_source)
     found += _contradicting_actions(by_key)
     return _distinct(found)
+
+
+def _shown_target(per_source: PerSourceEvents) -> str:
+    """The target as the first source words it ("50 people", not the key "50 peopl")."""
+    first = per_source[min(per_source)][0][1]
+    return str(first.target or "")
 
 
 def _distinct(found: list[Discrepancy]) -> list[Discrepancy]:
@@ -484,6 +581,8 @@ def _actor_conflict(action: str, target: str, per_source: PerSourceEvents) -> li
     if not target:
         return []
     chosen = _first_per_source(per_source, lambda f: bool(f.actor) and not f.negated)
+    if not all(_reliable_actor(claim, fact) for claim, fact in chosen.values()):
+        return []
     classes = {source: actor_class(fact.actor) for source, (_, fact) in chosen.items()}
     classes = {source: c for source, c in classes.items() if c != ANY_ACTOR}
     if len(set(classes.values())) < 2 or _one_named_actor(list(classes.values())):
@@ -499,6 +598,18 @@ def _actor_conflict(action: str, target: str, per_source: PerSourceEvents) -> li
             majority=_majority_by_text({s: str(c) for s, c in classes.items()}),
         )
     ]
+
+
+def _reliable_actor(claim: Claim, event: Fact) -> bool:
+    """An actor worth a conflict: a known kind of actor (rebels, government forces) or a person,
+    organisation or country the claim names, not whatever words stood before the verb."""
+    if is_known_actor(event.actor):
+        return True
+    actor = str(event.actor).lower()
+    return any(
+        f.type == "entity" and f.label in {"org", "person", "nationality"} and f.text.lower() in actor
+        for f in claim.facts
+    )
 
 
 def _negation_conflict(action: str, target: str, per_source: PerSourceEvents) -> list[Discrepancy]:
@@ -552,6 +663,8 @@ def _contradicting_actions(by_key: dict[EventKey, PerSourceEvents]) -> list[Disc
             continue
         left, right = by_key[(action_a, target_a)], by_key[(action_b, target_b)]
         for source_a, source_b in ((a, b) for a in sorted(left) for b in sorted(right) if a != b):
+            if source_a in right or source_b in left:
+                continue  # "killed 44 and injured 140": a source telling both is telling two things
             (_, fact_a), (_, fact_b) = left[source_a][0], right[source_b][0]
             if fact_a.negated or fact_b.negated or not _same_actor(fact_a, fact_b):
                 continue
@@ -620,13 +733,16 @@ NEGATORS = frozenset(
     {"not", "n't", "no", "never", "none", "neither", "nor", "nobody", "nothing", "denied", "denies", "deny"}
 )
 SCOPE_WORDS = frozenset(
-    {"some", "all", "most", "half", "part", "parts", "few", "many", "every", "entire", "whole", "majority",
-     "bulk", "none", "third", "thirds", "quarter", "quarters", "several", "each"}
+    {"some", "all", "most", "half", "part", "parts", "entire", "whole", "majority", "bulk", "none", "third",
+     "thirds", "quarter", "quarters"}
 )  # fmt: skip
 SCOPE_FILLER = frozenset(
     {"of", "the", "between", "and", "two", "three", "a", "an", "central", "large", "small", "much", "key",
      "northern", "southern", "eastern", "western", "-"}
 )  # fmt: skip
+_CONTRACTION = re.compile(r"n['’]t$")
+# Contracted stems that are not the long form with "n't" cut off: "won't" is "will not", "can't" "can not".
+_CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
 # Auxiliaries that come and go with a negation ("survived" / "did not survive").
 _AUXILIARIES = frozenset(
     {"did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "will", "would"}
@@ -649,7 +765,7 @@ def edited_polarity_or_scope(left: Claim, right: Claim) -> list[Discrepancy]:
         removed, added = a_words[i1:i2], b_words[j1:j2]
         if _is_negation_edit(removed, added):
             negation_edits.append((i1, i2, j1, j2))
-        elif _is_scope_edit(removed, added):
+        elif _is_scope_edit(removed, added) and not _scope_word_is_not_scope(a_words, i2, b_words, j2):
             values = {
                 left.source: _stretch(left, left_tokens, i1, i2),
                 right.source: _stretch(right, right_tokens, j1, j2),
@@ -657,8 +773,8 @@ def edited_polarity_or_scope(left: Claim, right: Claim) -> list[Discrepancy]:
             found.append(
                 Discrepancy("scope", values, f"different extent: {values_line(values)}", fact="extent")
             )
-    polarity_left = sum(w in NEGATORS for w in a_words) % 2
-    polarity_right = sum(w in NEGATORS for w in b_words) % 2
+    polarity_left = sum(_is_negator(w) for w in a_words) % 2
+    polarity_right = sum(_is_negator(w) for w in b_words) % 2
     if negation_edits and polarity_left != polarity_right:
         i1, i2, j1, j2 = negation_edits[0]
         values = {
@@ -672,7 +788,26 @@ def edited_polarity_or_scope(left: Claim, right: Claim) -> list[Discrepancy]:
     return found
 
 
+def _expanded(words: list[str]) -> list[str]:
+    """ "didn't" -> "did", "not", so a contraction and its long form are one wording."""
+    out = []
+    for word in words:
+        stem_part = _CONTRACTION.sub("", word)
+        if stem_part != word:
+            out += [_CONTRACTED.get(stem_part, stem_part), "not"]
+        else:
+            out.append(word)
+    return out
+
+
+def _is_negator(word: str) -> bool:
+    return word in NEGATORS or bool(_CONTRACTION.search(word))
+
+
 def _is_negation_edit(removed: list[str], added: list[str]) -> bool:
+    removed, added = _expanded(removed), _expanded(added)
+    if removed == added:
+        return False
     changed = set(removed) ^ set(added)
     if not changed & NEGATORS:
         return False
@@ -695,16 +830,26 @@ def _is_scope_edit(removed: list[str], added: list[str]) -> bool:
     return all(_scope_or_filler(w) for w in (*removed, *added))
 
 
+def _scope_word_is_not_scope(a_words: list[str], i2: int, b_words: list[str], j2: int) -> bool:
+    """ "some 230,000 people" is an approximate figure and "we are all deeply shocked" an adverb: what
+    follows the edit tells (a number, or an -ly word)."""
+    following = [w[i] for w, i in ((a_words, i2), (b_words, j2)) if i < len(w)]
+    return any(word[:1].isdigit() or word.endswith("ly") for word in following)
+
+
 def _scope_or_filler(word: str) -> bool:
     return all(part in SCOPE_WORDS or part in SCOPE_FILLER for part in word.split("-") if part)
 
 
 def _stretch(claim: Claim, tokens: Tokens, i1: int, i2: int) -> str:
     """The edited words as written, or, for a deletion point, the two words that follow it."""
+    if not tokens:
+        return claim.text
     if i2 <= i1:
-        i2 = min(len(tokens), i1 + 2)
         if i1 >= len(tokens):
-            return ""
+            # An edit at the very end: quote the words it follows.
+            i1 = max(0, len(tokens) - 2)
+        i2 = min(len(tokens), i1 + 2)
     if i1 < i2 and i2 - i1 == 1 and tokens[i1][0] in NEGATORS | _AUXILIARIES:
         i2 = min(len(tokens), i2 + 1)
     start, end = tokens[i1][1] - claim.start, tokens[i2 - 1][2] - claim.start

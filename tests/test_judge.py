@@ -159,3 +159,64 @@ def test_silent_sources_are_listed_per_group() -> None:
     data = factcheck.compare(texts).to_dict()
     aligned = [g for g in data["groups"] if g["status"] == "agreement"]
     assert aligned and aligned[0]["silent"] == ["C"]
+
+
+# --- False alarms found on MRPC train and in the news clusters (regressions) ------------------------------
+
+
+def _discrepancies(a: str, b: str) -> list[dict]:
+    import factcheck
+
+    data = factcheck.compare([a, b]).to_dict()
+    return [d for g in data["groups"] for d in g["discrepancies"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a figure rounded or cut to fewer decimals
+        ("It spent $114.3 million on disaster relief.", "It spent $114 million on disaster relief."),
+        ("The index slipped 1.23 percent to 981.73.", "The index slipped 1.2 percent to 981.73."),
+        ("The index closed at 1,121 points.", "The index closed at 1,121.96 points."),
+        # an acronym and its long form, a dotted acronym
+        (
+            "The AP quotes a local policeman as saying so.",
+            "Associated Press quotes a local policeman as saying so.",
+        ),
+        ("The IRS audited the charity last year.", "The I.R.S. audited the charity last year."),
+        # a list in another order
+        (
+            "The other nations are Britain, Germany, Italy and Spain.",
+            "The other nations are Germany, Italy, Spain and Britain.",
+        ),
+        # two kinds of name in a free rewording
+        (
+            "Missouri Gov. Bob Holden asked the White House to declare a disaster.",
+            "Gov. Bob Holden asked Bush to declare a disaster.",
+        ),
+        # a contraction, an approximate figure, an adverb
+        ("He did not say what agent was used.", "He didn't say what agent was used."),
+        ("The attack claimed the lives of some 80 people.", "The attack claimed the lives of 80 people."),
+        ("We are all deeply shocked by the attack.", "We are deeply shocked by the attack."),
+        # a country and a city in it
+        (
+            "Rioters set fire to a bank in Greece on Wednesday.",
+            "Rioters set fire to a bank in Athens on Wednesday.",
+        ),
+    ],
+)
+def test_no_false_alarm(a: str, b: str) -> None:
+    assert _discrepancies(a, b) == []
+
+
+def test_a_rounded_figure_still_conflicts_with_a_different_one() -> None:
+    found = _discrepancies("The toll rose to 12 dead on Monday.", "The toll rose to 13 dead on Monday.")
+    assert [d["values"] for d in found] == [{"A": "12 dead", "B": "13 dead"}]
+
+
+def test_an_exactly_swapped_unknown_name_still_conflicts() -> None:
+    found = _discrepancies(
+        "He is expected to be handed over to the Detroit police.",
+        "He is expected to be handed over to the Troy police.",
+    )
+    assert [(d["type"], d["values"]) for d in found] == [("entity", {"A": "Detroit", "B": "Troy"})]

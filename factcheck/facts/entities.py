@@ -131,6 +131,23 @@ def _load_gazetteer() -> dict[str, tuple[str, str]]:
 
 
 GAZETTEER = _load_gazetteer()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Canonical names in the gazetteer's countries section."""
+    text = (files("factcheck") / "data" / "gazetteer.txt").read_text(encoding="utf-8")
+    section = text.split("# --- Countries", 1)[1].split("\n# ---", 1)[0]
+    names = set()
+    for line in section.splitlines():
+        if line.startswith("place|"):
+            _, name, *rest = line.split("|")
+            names.add(rest[0] if rest else _basic(name))
+    return frozenset(names)
+
+
+def is_country(canonical: str) -> bool:
+    return canonical in _countries()
 COMMON_WORDS = _load_words("common_words.txt")
 
 

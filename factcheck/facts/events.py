@@ -197,6 +197,13 @@ def actor_class(actor: str | None) -> str | None:
     return normalize_entity(" ".join(words))
 
 
+def is_known_actor(actor: str | None) -> bool:
+    """Whether the actor is a kind of actor the lexicon knows (rebels, government forces, protesters)."""
+    _, word_class = _actor_table()
+    known = set(word_class.values()) - {ANY_ACTOR}
+    return actor_class(actor) in known
+
+
 def contradictory(a: str, b: str) -> bool:
     return frozenset({a, b}) in CONTRADICTIONS
 
@@ -234,7 +241,8 @@ def _event(text: str, offset: int, match: _Hit, action: str, names: list[Fact]) 
             else None
         )
         if actor is None:
-            actor = _actor_before(text, offset, clause_start, match.start(), names)
+            nominal = _used_as_noun(before, form)
+            actor = _actor_before(text, offset, clause_start, match.start(), names, possessive_only=nominal)
     if target is None and actor is None:
         return None
     scope = _scope_between(text, match.end(), target)
@@ -262,6 +270,19 @@ def _span(found: tuple[str, int, int] | None) -> tuple[int | None, int | None]:
     return (found[1], found[2]) if found else (None, None)
 
 
+_NOUN_MARKERS = word_set("the a an this that these those")
+# "their capture": the pronoun stands for the nearest actor before it, who is the actor.
+_POSSESSIVE_PRONOUNS = word_set("its their his her our")
+
+
+def _used_as_noun(before: str, form: str) -> bool:
+    """ "the seizure", "a raid": the action is named, not told, and the nearest name is no sure actor."""
+    previous = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+    if previous in _POSSESSIVE_PRONOUNS:
+        return False
+    return form.endswith(("ure", "al", "ion")) or previous in _NOUN_MARKERS
+
+
 def _is_nominal(form: str) -> bool:
     return form.endswith(("ure", "al", "ing", "loss of")) or form in {"attack", "raid", "strike", "capture"}
 
@@ -272,22 +293,31 @@ def _clause_start(before: str) -> int:
 
 
 def _actor_before(
-    text: str, offset: int, clause_start: int, end: int, names: list[Fact]
+    text: str, offset: int, clause_start: int, end: int, names: list[Fact], possessive_only: bool = False
 ) -> tuple[str, int, int] | None:
-    """The nearest actor noun or name before ``end`` in the clause, skipping appositives about others."""
+    """The nearest actor noun or name before ``end`` in the clause, skipping appositives about others.
+
+    For an action named by a noun ("the seizure of Saraqib") only a possessive is its actor ("the
+    rebels' ... seizure"): the nearest name before a noun is as often a bystander as the doer.
+    """
     pattern, _ = _actor_table()
     window = text[clause_start:end]
     for appositive in _APPOSITIVE.finditer(window):
-        window = (
-            window[: appositive.start()]
-            + " " * (appositive.end() - appositive.start())
-            + window[appositive.end() :]
-        )
+        window = _blank(window, appositive.start(), appositive.end())
+    # "government forces and officials, including the governor, police, and commanders, have withdrawn": the
+    # list names examples of the subject, which stays the actor.
+    including = window.find(", including ")
+    last_comma = window.rfind(",")
+    if including != -1 and last_comma > including and len(window[last_comma:].split()) <= 4:
+        window = _blank(window, including, last_comma + 1)
     found = None
     for match in pattern.finditer(window):
-        found = match
+        if not possessive_only or match.group().endswith(("'s", "’s", "'", "’")):
+            found = match
     if found is not None:
         return _actor_text(found.group()), clause_start + found.start(), clause_start + found.end()
+    if possessive_only:
+        return None
     # No actor word: a person, organisation or country named before the action (never a place).
     found_name = None
     for fact in names:
