@@ -32,19 +32,19 @@ ALIGN_FEATURES = (
 # Logistic-regression weights (bias first, then one per ALIGN_FEATURES entry) and the threshold,
 # fitted on MRPC TRAIN by `evals/fit_threshold.py --l2 0.1`, which prints these lines.
 FITTED_WEIGHTS: tuple[float, ...] = (
-    -2.685,
-    -0.438,
-    1.723,
-    1.966,
-    -2.002,
-    -2.463,
-    -0.111,
-    0.625,
-    5.483,
-    -0.971,
-    10.174,
-    -5.691,
-    -3.712,
+    -2.736,
+    -0.208,
+    1.538,
+    1.896,
+    -1.898,
+    -2.438,
+    -0.115,
+    0.647,
+    5.463,
+    -0.978,
+    10.092,
+    -5.63,
+    -3.716,
 )
 FITTED_THRESHOLD = 0.5
 
