@@ -7,7 +7,9 @@ missing on its own:
 - a breakdown list of counts: "The clashes have led to over 300 deaths,
   including 183 from HTS and allied factions, 100 government soldiers, and 28
   civilians" is four claims: the total and one per counted group;
-- independent clauses joined by a semicolon.
+- independent clauses joined by a semicolon;
+- a list of targets of one action: "Rebels seized Saraqib, Maarat al-Numan and
+  Khan Shaykhun" is three seizures.
 
 Facts are extracted from the whole sentence first (so "183 from HTS" still
 counts deaths, inherited from "over 300 deaths") and then given to the claim
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
 from factcheck.facts import extract_facts
 from factcheck.model import Claim, CleanArticle, Fact, Sentence
@@ -92,8 +95,37 @@ def claim_spans(text: str, facts: tuple[Fact, ...], offset: int = 0) -> list[tup
     """Where ``text`` (one sentence) splits into claims, as (start, end) offsets within it."""
     spans = []
     for start, end in _clauses(text):
-        spans += _breakdown(text, start, end, facts, offset) or [(start, end)]
+        spans += _breakdown(text, start, end, facts, offset) or _action_list(text, start, end, facts, offset)
     return spans
+
+
+def _action_list(
+    text: str, start: int, end: int, facts: tuple[Fact, ...], offset: int
+) -> list[tuple[int, int]]:
+    """ "Rebels seized Saraqib, Maarat al-Numan and Khan Shaykhun": one claim per seizure.
+
+    The events extractor gives each further name of the list its own event spanning just that name;
+    the clause is cut before each of them.
+    """
+    cuts = sorted(
+        f.start - offset
+        for f in facts
+        if f.type == "event" and f.text == f.target and start < f.start - offset < end
+    )
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *cuts, end]
+    spans = [(a, _trim_list_end(text, a, b)) for a, b in pairwise(bounds)]
+    spans[-1] = (spans[-1][0], end)
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _trim_list_end(text: str, start: int, end: int) -> int:
+    end = _trim_end(text, start, end)
+    for joint in (" and", " or"):
+        if text[start:end].endswith(joint):
+            end = _trim_end(text, start, end - len(joint))
+    return end
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

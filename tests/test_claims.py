@@ -46,3 +46,25 @@ def test_semicolon_clauses_are_separate_claims_and_short_ones_are_not() -> None:
 def test_a_sentence_without_a_breakdown_stays_whole() -> None:
     text = "Rebels seized a base, a town, and an airport."
     assert [c.text for c in claims_of(text)] == [text]
+
+
+def test_a_list_of_seized_places_is_one_claim_per_seizure() -> None:
+    text = "Rebels seized Saraqib, Maarat al-Numan and Khan Shaykhun on Friday."
+    claims = claims_of(text)
+    assert [c.text for c in claims] == [
+        "Rebels seized Saraqib",
+        "Maarat al-Numan",
+        "Khan Shaykhun on Friday.",
+    ]
+    events = [[(f.value, f.actor, f.target) for f in c.facts if f.type == "event"] for c in claims]
+    assert events == [
+        [("capture", "rebels", "Saraqib")],
+        [("capture", "rebels", "Maarat al-Numan")],
+        [("capture", "rebels", "Khan Shaykhun")],
+    ]
+    assert all(text[c.start : c.end] == c.text for c in claims)
+
+
+def test_a_possessive_ends_the_list() -> None:
+    text = "HTS insurgents took control of Aleppo, Syria’s second-largest city."
+    assert [c.text for c in claims_of(text)] == [text]

@@ -148,6 +148,8 @@ def _countries() -> frozenset[str]:
 
 def is_country(canonical: str) -> bool:
     return canonical in _countries()
+
+
 COMMON_WORDS = _load_words("common_words.txt")
 
 

@@ -215,7 +215,48 @@ def find_events(text: str, offset: int, names: list[Fact]) -> list[Fact]:
         event = _event(text, offset, match, action, names)
         if event is not None:
             events.append(event)
+            events += _list_targets(text, offset, event, names)
     return events
+
+
+# Between two names of a list: ", ", " and ", ", and ", then words like "the strategic town of".
+_LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:the\s+)?(?:[a-z-]+\s+){0,2}of\s+)?")
+
+
+def _list_targets(text: str, offset: int, event: Fact, names: list[Fact]) -> list[Fact]:
+    """ "rebels seized Saraqib, Maarat al-Numan and Khan Shaykhun": one seizure per place, same actor.
+
+    Each further event spans only its own target, so the claim split at the list holds it.
+    """
+    if not event.target or event.negated:
+        return []
+    places = sorted(
+        (n for n in names if n.type == "entity" and n.label != "nationality"),
+        key=lambda n: n.start,
+    )
+    position = next((i for i, n in enumerate(places) if n.text == event.target and n.end <= event.end), None)
+    if position is None:
+        return []
+    found = []
+    previous = places[position]
+    for candidate in places[position + 1 :]:
+        gap = text[previous.end - offset : candidate.start - offset]
+        if not _LIST_GAP.fullmatch(gap) or _possessive(text, candidate.end - offset):
+            break
+        found.append(
+            Fact(
+                type="event",
+                text=candidate.text,
+                start=candidate.start,
+                end=candidate.end,
+                value=event.value,
+                key=event.key,
+                actor=event.actor,
+                target=candidate.text,
+            )
+        )
+        previous = candidate
+    return found
 
 
 def _event(text: str, offset: int, match: _Hit, action: str, names: list[Fact]) -> Fact | None:
