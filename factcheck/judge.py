@@ -711,7 +711,7 @@ def agreed_facts(
             agreed.append(AgreedFact("date", key, _values(per_source)))
     for (action, target), per_source in _events_by_key(claims, aliases).items():
         name = _event_name(action, target)
-        if target and len(per_source) >= 2 and not any(name in c for c in conflicting):
+        if target and len(per_source) >= 2 and not any(name.lower() in c.lower() for c in conflicting):
             values = {s: _describe_event(events[0][1]) for s, events in sorted(per_source.items())}
             agreed.append(AgreedFact("event", name, values))
     attributions = _facts_by_key(claims, "attribution", lambda f: True).get("attribution", {})

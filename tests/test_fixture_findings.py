@@ -66,3 +66,8 @@ def test_a_says_most_of_aleppo_where_b_says_the_city(data: dict) -> None:
     assert len([d for g in data["groups"] for d in g["discrepancies"]]) == 1, (
         "no other discrepancy is expected"
     )
+
+
+def test_the_conflicting_event_is_not_also_listed_as_agreed(data: dict) -> None:
+    group = next(g for g in data["groups"] if any(d["type"] == "scope" for d in g["discrepancies"]))
+    assert not [a for a in group["agreed"] if a["type"] == "event" and "aleppo" in a["fact"].lower()]
