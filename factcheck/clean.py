@@ -55,7 +55,8 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "Published: 9 June 2013", "Last updated at 11:24, Tuesday, 18 June 2013",
             # "Published on: Fri, 11 Nov 2011", "Posted on April 4 2017 by Asharq Al-Awsat English"
             rf"(?:(?:published|updated|posted|last updated)(?:\s+(?:on|at))?\s*:?\s*)?(?:{_TIME}\s*,?\s*)?"
-            rf"(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*(?:,|at|-)?\s*{_TIME})?(?:\s+by\s+[\w .'-]{{1,60}})?",
+            rf"(?:{_WEEKDAY},?\s+)?{_DATE}(?:\s*(?:,|at|-)?\s*{_TIME})?(?:\s+(?:last\s+)?updated(?:\s+at)?\s+{_TIME})?"
+            rf"(?:\s+by\s+[\w .'-]{{1,60}})?",
         ),
     )
 )
