@@ -234,6 +234,32 @@ def local_idf(features: list[ClaimFeatures]) -> dict[str, float]:
     }
 
 
+# -- numpy helpers -------------------------------------------------------------------------------
+# np.unique and np.intersect1d import numpy.ma on first use (about 35 ms of a CLI run); these do the same
+# for the plain arrays used here with a sort.
+
+
+def _unique(values: np.ndarray, return_inverse: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values, and (if asked) each value's index among them."""
+    if values.size == 0:
+        return values, np.zeros(0, dtype=np.int64)
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+    distinct = ordered[first]
+    if not return_inverse:
+        return distinct, np.zeros(0, dtype=np.int64)
+    inverse = np.empty(len(values), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return distinct, inverse
+
+
+def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Sorted values in both ``a`` and ``b`` (each without repeats)."""
+    both = np.sort(np.concatenate((a, b)), kind="stable")
+    return both[:-1][both[1:] == both[:-1]]
+
+
 # -- the index: every claim's terms as integer ids, for vectorised joins ------------------------
 
 
@@ -281,7 +307,7 @@ class _Index:
         lengths = np.fromiter(map(len, rows), dtype=np.int64, count=count)
         self.indptr = np.concatenate([[0], np.cumsum(lengths)])
         self.terms = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(self.indptr[-1]))
-        self.sources = np.unique(np.array(sources), return_inverse=True)[1]
+        self.sources = _unique(np.array(sources), return_inverse=True)[1]
         self.source_count = len(set(sources))
         self.heading = np.array([f.heading for f in features], dtype=bool)
         self.texts = [f.text for f in features]
@@ -335,7 +361,7 @@ def _posting_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray, int]:
     lengths = np.diff(np.concatenate([starts, [len(terms)]]))
     # Claims within a posting are in increasing order (stable sort), so left < right in each pair.
     codes, shared = [], []
-    for size in np.unique(lengths[(lengths >= 2) & (lengths <= BLOCK_MAX_POSTINGS)]).tolist():
+    for size in _unique(lengths[(lengths >= 2) & (lengths <= BLOCK_MAX_POSTINGS)])[0].tolist():
         first = starts[lengths == size]
         block = claims[first[:, None] + np.arange(size)]
         left, right = _upper(size)
@@ -355,10 +381,10 @@ def candidate_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray]:
     codes, terms, n = _posting_pairs(index)
     capped = index.source_count > 2
     if capped:
-        unique, which = np.unique(codes, return_inverse=True)
+        unique, which = _unique(codes, return_inverse=True)
         weight = np.bincount(which.ravel(), weights=index.weight[terms], minlength=len(unique))
     else:
-        unique, weight = np.unique(codes), np.zeros(0)
+        unique, weight = _unique(codes)[0], np.zeros(0)
     left, right = unique // n, unique % n
     keep = (index.sources[left] != index.sources[right]) & (index.heading[left] == index.heading[right])
     left, right = left[keep], right[keep]
@@ -414,7 +440,7 @@ def _shared(
     """
     pair_l, term_l = index.entries(left)
     pair_r, term_r = index.entries(right)
-    keys = np.intersect1d(pair_l * index.size + term_l, pair_r * index.size + term_r, assume_unique=True)
+    keys = _intersect(pair_l * index.size + term_l, pair_r * index.size + term_r)
     pair, term = keys // index.size, keys % index.size
     kind = index.kind[term]
     counts = _count_kinds(pair, kind, len(left))
