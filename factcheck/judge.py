@@ -694,8 +694,8 @@ def _contradicting_actions(by_key: dict[EventKey, PerSourceEvents]) -> list[Disc
                 Discrepancy(
                     "attribute",
                     dict(sorted(values.items())),
-                    f"contradicting accounts of {target_a}: {action_a} vs {action_b}: {values_line(values)}",
-                    fact=f"what happened to {target_a}",
+                    f"contradicting accounts of {fact_a.target}: {action_a} vs {action_b}: {values_line(values)}",
+                    fact=f"what happened to {fact_a.target}",
                 )
             )
             return found
@@ -761,7 +761,10 @@ SCOPE_FILLER = frozenset(
     {"of", "the", "between", "and", "two", "three", "a", "an", "central", "large", "small", "much", "key",
      "northern", "southern", "eastern", "western", "-"}
 )  # fmt: skip
-_CONTRACTION = re.compile(r"n['’]t$")
+# "didn't", "didn’t", and as scraped text spells it, "didnt".
+_CONTRACTION = re.compile(
+    r"(?:n['’]t|^(?:do|does|did|is|are|was|were|has|have|had|ca|wo|could|would|should|must)nt)$"
+)
 # Contracted stems that are not the long form with "n't" cut off: "won't" is "will not", "can't" "can not".
 _CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
 # Auxiliaries that come and go with a negation ("survived" / "did not survive").
@@ -813,12 +816,19 @@ def _expanded(words: list[str]) -> list[str]:
     """ "didn't" -> "did", "not", so a contraction and its long form are one wording."""
     out = []
     for word in words:
-        stem_part = _CONTRACTION.sub("", word)
+        stem_part = _strip_contraction(word)
         if stem_part != word:
             out += [_CONTRACTED.get(stem_part, stem_part), "not"]
         else:
             out.append(word)
     return out
+
+
+def _strip_contraction(word: str) -> str:
+    """ "didn't" / "didnt" -> "did"; other words as they are."""
+    if not _CONTRACTION.search(word):
+        return word
+    return re.sub(r"n['’]?t$", "", word)
 
 
 def _is_negator(word: str) -> bool:
@@ -855,7 +865,16 @@ def _scope_word_is_not_scope(a_words: list[str], i2: int, b_words: list[str], j2
     """ "some 230,000 people" is an approximate figure and "we are all deeply shocked" an adverb: what
     follows the edit tells (a number, or an -ly word)."""
     following = [w[i] for w, i in ((a_words, i2), (b_words, j2)) if i < len(w)]
-    return any(word[:1].isdigit() or word.endswith("ly") for word in following)
+    if any(word[:1].isdigit() or word.endswith("ly") for word in following):
+        return True
+    # "they were all members" / "they were members": a floating "all" after a pronoun or a verb.
+    preceding = [w[i - 1] for w, i in ((a_words, i2), (b_words, j2)) if 0 < i <= len(w)]
+    return any(word in _FLOATING_BEFORE for word in preceding)
+
+
+_FLOATING_BEFORE = frozenset(
+    {"were", "are", "was", "is", "we", "they", "you", "have", "had", "has", "will", "would", "be", "been"}
+)
 
 
 def _scope_or_filler(word: str) -> bool:

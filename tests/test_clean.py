@@ -31,6 +31,8 @@ from factcheck.read import read_source
         ("Published: 09th June 2013", "dateline"),
         ("Published on: Fri, 11 Nov 2011", "dateline"),
         ("Sat Nov 12 2011", "dateline"),
+        ("Updated 4 / 9 / 2007 6:04 PM", "dateline"),
+        ("21 July 2013 Last updated at 11:11 GMT", "dateline"),
         ("Posted on April 4 2017 by Asharq Al-Awsat English", "dateline"),
     ],
 )

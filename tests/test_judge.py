@@ -198,6 +198,17 @@ def _discrepancies(a: str, b: str) -> list[dict]:
         ("He did not say what agent was used.", "He didn't say what agent was used."),
         ("The attack claimed the lives of some 80 people.", "The attack claimed the lives of 80 people."),
         ("We are all deeply shocked by the attack.", "We are deeply shocked by the attack."),
+        # a floating "all", a contraction as scraped text spells it
+        (
+            "The narrator said they were all members of a single family.",
+            "A voice-over said they were members of a single family.",
+        ),
+        ("He did not say what agent was used.", "He didnt say what agent was used."),
+        # "dozens injured, child dead" is no contradiction of "injures dozens"
+        (
+            "Dozens injured, child dead as 6.1-magnitude earthquake hits Indonesia's Aceh",
+            "Powerful 6.1 magnitude earthquake injures dozens in Indonesia's Aceh province",
+        ),
         # a country and a city in it
         (
             "Rioters set fire to a bank in Greece on Wednesday.",

@@ -268,6 +268,9 @@ def _event(text: str, offset: int, match: _Hit, action: str, names: list[Fact]) 
         target = _name_before(text, offset, clause_start, match.start(), names)
         actor = _actor_after(after, match.end(), text)
     elif form in _SUBJECT_IS_TARGET or (_PASSIVE_AUXILIARY.search(before) and not form.endswith(" of")):
+        if form in _SUBJECT_IS_TARGET:
+            # "Dozens injured, child dead": who died is in the comma-separated stretch before "dead".
+            clause_start = max(clause_start, before.rfind(",") + 1)
         target = _name_before(text, offset, clause_start, match.start(), names) or _subject_phrase(
             text, clause_start, match.start()
         )
