@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import assert_one_line_error, run
 
 from factcheck.checks import merge_sarif
 
@@ -31,22 +29,6 @@ name = "wire"
 source = "wire/story.txt"
 derived = ["rewrites/story-*.txt"]
 """
-
-
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args], capture_output=True, cwd=cwd, env=environment, timeout=120
-    )
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess, *needles: str) -> None:
-    err = result.stderr.decode()
-    assert result.returncode == 2, err
-    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
-    assert err.startswith("factcheck: error:")
-    for needle in needles:
-        assert needle in err, err
 
 
 def write(path: Path, text: str) -> Path:

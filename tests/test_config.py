@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import assert_one_line_error, run
 
 from factcheck.config import COMMAND_LINE, DEFAULT, describe, find_config, load_config, resolve
 from factcheck.errors import SettingsError
 from factcheck.settings import Settings
 
 ARTICLE = "Blast in the city centre\n\nAt least 12 people were injured in the blast on Monday.\n"
-
-
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args], capture_output=True, cwd=cwd, env=environment, timeout=120
-    )
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess, *needles: str) -> None:
-    err = result.stderr.decode()
-    assert result.returncode == 2, err
-    assert "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1, err
-    assert err.startswith("factcheck: error:")
-    for needle in needles:
-        assert needle in err, err
 
 
 def write(path: Path, text: str) -> Path:
