@@ -378,6 +378,9 @@ def resolve(
 # --- `factcheck config` ------------------------------------------------------------------------------------
 
 
+COMMENT_COLUMN = 40
+
+
 def describe(config: Config) -> str:
     """The effective settings as TOML lines, each with a comment saying where it came from."""
     lines = [_file_line(config)]
@@ -386,7 +389,8 @@ def describe(config: Config) -> str:
             f"# ignored: {display_path(config.file.shadowed)} [tool.factcheck] ({FACTCHECK_TOML} wins)"
         )
     rows = [(_assignment(name, config.values[name]), _origin(config, name)) for name in KEYS]
-    width = max(len(text) for text, _ in rows)
+    # Comments line up after the usual short settings; a long value (the 13 fitted weights) is not padded to.
+    width = max((len(text) for text, _ in rows if len(text) <= COMMENT_COLUMN), default=0)
     lines += [f"{text.ljust(width)}  # {origin}" for text, origin in rows]
     lines += [_check_line(entry) for entry in config.checks]
     if config.file is not None and not config.checks:

@@ -216,3 +216,9 @@ def test_describe_lists_checks_and_a_shadowed_pyproject(
     text = describe(resolve())
     assert "# ignored: pyproject.toml [tool.factcheck] (factcheck.toml wins)" in text
     assert "# check 'wire': wire.txt -> rewrites/*.txt (threshold = 0.3)" in text
+
+
+def test_describe_does_not_pad_every_line_to_the_long_weights_line(tmp_path: Path) -> None:
+    text = run(tmp_path, "config").stdout.decode()
+    threshold_line = next(line for line in text.splitlines() if line.startswith("threshold"))
+    assert threshold_line.index("#") <= 42, threshold_line
