@@ -31,7 +31,11 @@ from factcheck.facts.entities import is_country
 from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, is_known_actor, scope_words
 from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group
 from factcheck.settings import Settings
-from factcheck.words import TOKEN
+from factcheck.words import TOKEN, stem
+
+# Events grouped by (action, normalised target), per source: see ``_events_by_key``.
+EventKey = tuple[str, str]
+PerSourceEvents = dict[str, list[tuple[Claim, Fact]]]
 
 # A replaced stretch longer than this is a rewording, not a swapped fact.
 MAX_SWAP_TOKENS = 6
@@ -54,20 +58,28 @@ def judge(alignment: Alignment, group_id: str, settings: Settings, aliases: dict
     claim_ids = tuple(c.id for c in alignment.claims)
     if len({c.source for c in alignment.claims}) < 2:
         return Group(group_id, "unique", 0.0, claim_ids)
-    found = find_discrepancies(alignment.claims, settings, aliases, alignment.score)
+    by_key = _events_by_key(alignment.claims, aliases)
+    found = find_discrepancies(alignment.claims, settings, aliases, alignment.score, by_key)
     status = "discrepancy" if found else "agreement"
-    agreed = tuple(agreed_facts(alignment.claims, found, settings, aliases))
+    agreed = tuple(agreed_facts(alignment.claims, found, settings, aliases, by_key))
     return Group(group_id, status, alignment.score, claim_ids, tuple(found), alignment.matched, agreed=agreed)
 
 
 def find_discrepancies(
-    claims: tuple[Claim, ...], settings: Settings, aliases: dict[str, str], score: float = 1.0
+    claims: tuple[Claim, ...],
+    settings: Settings,
+    aliases: dict[str, str],
+    score: float = 1.0,
+    by_key: dict[EventKey, PerSourceEvents] | None = None,
 ) -> list[Discrepancy]:
+    """Every conflict among the claims; ``by_key`` is their events as ``_events_by_key`` groups them."""
+    if by_key is None:
+        by_key = _events_by_key(claims, aliases)
     reported: set[tuple[str, int]] = set()
     found = keyed_quantity_conflicts(claims, settings, reported)
-    if _one_happening(claims, aliases):
+    if _one_happening(claims, by_key):
         found += keyed_date_conflicts(claims, reported)
-    events = event_conflicts(claims, aliases, score)
+    events = event_conflicts(claims, aliases, score, by_key)
     found += events
     for left, right in combinations(claims, 2):
         if left.source != right.source:
@@ -77,14 +89,12 @@ def find_discrepancies(
     return _without_restated(found, events)
 
 
-def _one_happening(claims: tuple[Claim, ...], aliases: dict[str, str]) -> bool:
+def _one_happening(claims: tuple[Claim, ...], by_key: dict[EventKey, PerSourceEvents]) -> bool:
     """Whether the group's dates are dates of one thing: the claims are near copies, or they report the
     same event ("a 1976 law" and "the 2001 attacks" are two years of two things)."""
     if any(_near_copy(a, b) for a, b in combinations(claims, 2) if a.source != b.source):
         return True
-    return any(
-        target and len(per_source) > 1 for (_, target), per_source in _events_by_key(claims, aliases).items()
-    )
+    return any(target and len(per_source) > 1 for (_, target), per_source in by_key.items())
 
 
 def _without_restated(found: list[Discrepancy], events: list[Discrepancy]) -> list[Discrepancy]:
@@ -393,7 +403,17 @@ def _near_copy(left: Claim, right: Claim) -> SequenceMatcher | None:
     ``quick_ratio`` (multiset overlap) is an upper bound of ``ratio``: most aligned claims are
     rewordings, and it turns them away without the quadratic longest-match search.
     """
-    matcher = SequenceMatcher(None, _words(left), _words(right), autojunk=False)
+    return _near_copy_at(left.text, left.start, right.text, right.start)
+
+
+# One pair of claims is asked about up to four times per group (dates, swaps, polarity, actors).
+@lru_cache(maxsize=4096)
+def _near_copy_at(
+    left_text: str, left_start: int, right_text: str, right_start: int
+) -> SequenceMatcher | None:
+    matcher = SequenceMatcher(
+        None, _words_at(left_text, left_start), _words_at(right_text, right_start), autojunk=False
+    )
     if matcher.quick_ratio() < MIN_SWAP_SIMILARITY or matcher.ratio() < MIN_SWAP_SIMILARITY:
         return None
     return matcher
@@ -505,9 +525,6 @@ def _mark(per_source: dict[str, list[tuple[Claim, Fact]]], reported: set[tuple[s
 
 # --- Events: who did what to whom, denied or not, to how much of the target -------------------------------
 
-EventKey = tuple[str, str]
-PerSourceEvents = dict[str, list[tuple[Claim, Fact]]]
-
 
 def _events_by_key(claims: tuple[Claim, ...], aliases: dict[str, str]) -> dict[EventKey, PerSourceEvents]:
     """Events grouped by (action, normalised target); events with no target are keyed by action alone."""
@@ -545,10 +562,14 @@ def _closely_related(per_source: PerSourceEvents, score: float) -> bool:
 
 
 def event_conflicts(
-    claims: tuple[Claim, ...], aliases: dict[str, str], score: float = 1.0
+    claims: tuple[Claim, ...],
+    aliases: dict[str, str],
+    score: float = 1.0,
+    by_key: dict[EventKey, PerSourceEvents] | None = None,
 ) -> list[Discrepancy]:
     """Different actors, a denial, a different scope, or a contradicting action for one event."""
-    by_key = _events_by_key(claims, aliases)
+    if by_key is None:
+        by_key = _events_by_key(claims, aliases)
     found: list[Discrepancy] = []
     for (action, target), per_source in by_key.items():
         if len(per_source) < 2:
@@ -718,9 +739,15 @@ def _same_actor(a: Fact, b: Fact) -> bool:
 
 
 def agreed_facts(
-    claims: tuple[Claim, ...], found: list[Discrepancy], settings: Settings, aliases: dict[str, str]
+    claims: tuple[Claim, ...],
+    found: list[Discrepancy],
+    settings: Settings,
+    aliases: dict[str, str],
+    by_key: dict[EventKey, PerSourceEvents] | None = None,
 ) -> list[AgreedFact]:
     """The facts two or more sources share without conflict, and every attribution (never a conflict)."""
+    if by_key is None:
+        by_key = _events_by_key(claims, aliases)
     conflicting = {d.fact for d in found}
     agreed = []
     for key, per_source in _facts_by_key(claims, "quantity", lambda f: bool(f.key)).items():
@@ -730,7 +757,7 @@ def agreed_facts(
     for key, per_source in _facts_by_key(claims, "date", lambda f: f.key in KEYED_DATE_KEYS).items():
         if len(per_source) >= 2 and key not in conflicting:
             agreed.append(AgreedFact("date", key, _values(per_source)))
-    for (action, target), per_source in _events_by_key(claims, aliases).items():
+    for (action, target), per_source in by_key.items():
         name = _event_name(action, target)
         if target and len(per_source) >= 2 and not any(name.lower() in c.lower() for c in conflicting):
             values = {s: _describe_event(events[0][1]) for s, events in sorted(per_source.items())}
@@ -844,13 +871,7 @@ def _is_negation_edit(removed: list[str], added: list[str]) -> bool:
         return False
     rest = [w for w in (*removed, *added) if w not in NEGATORS and w not in _AUXILIARIES]
     # What is left besides the negation is one verb in two forms (survived / survive), or nothing.
-    return len(rest) <= 2 and len({_stem_word(w) for w in rest}) <= 1
-
-
-def _stem_word(word: str) -> str:
-    from factcheck.words import stem
-
-    return stem(word)
+    return len(rest) <= 2 and len({stem(w) for w in rest}) <= 1
 
 
 def _is_scope_edit(removed: list[str], added: list[str]) -> bool:

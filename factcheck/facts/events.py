@@ -523,9 +523,8 @@ def scope_words(text: str) -> str | None:
 def _scope_between(text: str, end: int, target: tuple[str, int, int] | None) -> str | None:
     if target is None:
         return None
-    stretch = text[end : target[1]]
-    matches = list(_SCOPE.finditer(stretch))
-    return SCOPES[matches[-1].group(1).lower()] if matches else None
+    words = scope_words(text[end : target[1]])
+    return SCOPES[words.lower()] if words else None
 
 
 def find_scopes(text: str, offset: int, names: list[Fact]) -> list[Fact]:
