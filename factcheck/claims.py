@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from itertools import pairwise
 
+from factcheck.clean import line_starts
 from factcheck.facts import extract_facts
 from factcheck.model import Claim, CleanArticle, Fact, Sentence
 from factcheck.sentences import sentence_spans
@@ -36,15 +37,6 @@ _SEMICOLON = re.compile(r";\s+")
 _TRAILING = " \t\n,;:.!?"
 # A clause shorter than this many words is not a statement of its own.
 MIN_CLAUSE_WORDS = 4
-
-
-def line_starts(text: str) -> list[int]:
-    starts = [0]
-    position = text.find("\n")
-    while position != -1:
-        starts.append(position + 1)
-        position = text.find("\n", position + 1)
-    return starts
 
 
 def split_article(cleaned: CleanArticle) -> tuple[Sentence, ...]:

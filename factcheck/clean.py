@@ -65,6 +65,16 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 COMMENT_SECTION = re.compile(r"(?:leave a (?:reply|comment)|\d+\s+comments?|comments?)\s*", re.IGNORECASE)
 
 
+def line_starts(text: str) -> list[int]:
+    """Offset of the first character of every line (``bisect_right(starts, offset)`` is its 1-based line)."""
+    starts = [0]
+    position = text.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
+
+
 def iter_lines(text: str) -> Iterator[tuple[int, int, int]]:
     """Yield (line number from 1, start, end) for each line, end excluding the newline."""
     start = 0

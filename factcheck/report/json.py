@@ -15,6 +15,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, TextIO
 
+from factcheck.clean import line_starts
+
 if TYPE_CHECKING:
     from factcheck.model import AgreedFact, Claim, Discrepancy, Dropped, Fact, Group, Report, SourceSummary
 
@@ -60,7 +62,7 @@ class _Lines:
     """1-based line and column of an offset, for editors and SARIF."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [n + 1 for n, char in enumerate(text) if char == "\n"]
+        self._starts = line_starts(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._starts, offset)
