@@ -188,7 +188,13 @@ def keyed_quantity_conflicts(
 
 def keyed_date_conflicts(claims: tuple[Claim, ...], reported: set[tuple[str, int]]) -> list[Discrepancy]:
     found = []
+    keyed = {
+        (c.id, f.start) for c in claims for f in c.facts if f.type == "date" and f.key in KEYED_DATE_KEYS
+    }
+    keyed -= {(c.id, f.start) for c in claims for f in c.facts if is_publication_relative(c, f)}
     for key, per_source in _facts_by_key(claims, "date", lambda f: f.key in KEYED_DATE_KEYS).items():
+        per_source = _only(per_source, keyed)
+
         single_values = [{str(f.value) for _, f in facts} for facts in per_source.values()]
         # A claim naming several years is about several things; compare only one date against one date.
         if len(per_source) < 2 or any(len(values) != 1 for values in single_values):
@@ -199,6 +205,14 @@ def keyed_date_conflicts(claims: tuple[Claim, ...], reported: set[tuple[str, int
             )
             _mark(per_source, reported)
     return found
+
+
+def _only(
+    per_source: dict[str, list[tuple[Claim, Fact]]], kept: set[tuple[str, int]]
+) -> dict[str, list[tuple[Claim, Fact]]]:
+    """``per_source`` with only the facts named in ``kept`` (by claim id and start), empty sources dropped."""
+    out = {s: [(c, f) for c, f in facts if (c.id, f.start) in kept] for s, facts in per_source.items()}
+    return {s: facts for s, facts in out.items() if facts}
 
 
 def _facts_by_key(
@@ -234,8 +248,8 @@ def swapped_fact_conflicts(
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag != "replace" or max(i2 - i1, j2 - j1) > MAX_SWAP_TOKENS or not _flanked(opcodes, index):
             continue
-        left_facts = _outside_attributions(left, _facts_in(left, left_tokens[i1:i2]))
-        right_facts = _outside_attributions(right, _facts_in(right, right_tokens[j1:j2]))
+        left_facts = _judged_facts(left, _facts_in(left, left_tokens[i1:i2]))
+        right_facts = _judged_facts(right, _facts_in(right, right_tokens[j1:j2]))
         exact = _only_names(left_facts, left_tokens[i1:i2]) and _only_names(right_facts, right_tokens[j1:j2])
         conflict = _swap_conflict(left_facts, right_facts, settings, aliases, exact)
         if conflict is None:
@@ -275,12 +289,38 @@ def _names_entity(claim: Claim, entity: Fact, aliases: dict[str, str]) -> bool:
     )
 
 
-def _outside_attributions(claim: Claim, facts: list[Fact]) -> list[Fact]:
-    """Who a fact is attributed to ("told AFP" / "told Reuters") is never a conflict."""
+def _judged_facts(claim: Claim, facts: list[Fact]) -> list[Fact]:
+    """The facts of the event a claim reports, without who said it and when.
+
+    Who a fact is attributed to ("told AFP" / "told Reuters") is never a conflict, nor is when it was
+    said ("officials said Tuesday" / "said Wednesday": outlets quote different briefings), nor a day
+    named relative to each outlet's own publication ("today" / "yesterday").
+    """
     spans = [(f.start, f.end) for f in claim.facts if f.type == "attribution"]
     return [
-        f for f in facts if f.type == "attribution" or not any(f.start < e and f.end > s for s, e in spans)
+        f
+        for f in facts
+        if f.type == "attribution"
+        or not (any(f.start < e and f.end > s for s, e in spans) or is_publication_relative(claim, f))
     ]
+
+
+# Days named from the moment of publication: two outlets publishing a day apart word one day two ways.
+DEICTIC_DAYS = frozenset(
+    {"today", "yesterday", "tomorrow", "tonight", "overnight", "last night", "this morning",
+     "this afternoon", "this evening"}
+)  # fmt: skip
+_STATEMENT_BEFORE = re.compile(r"\b(?:said|says|added|stated|reported)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def is_publication_relative(claim: Claim, fact: Fact) -> bool:
+    """A date that dates the telling, not the event: "said Tuesday", "said on Friday", "today"."""
+    if fact.type != "date":
+        return False
+    if fact.key == "relative" and fact.value in DEICTIC_DAYS:
+        return True
+    before = claim.text[max(0, fact.start - claim.start - 30) : fact.start - claim.start]
+    return bool(_STATEMENT_BEFORE.search(before))
 
 
 def _flanked(opcodes: list[tuple[str, int, int, int, int]], index: int) -> bool:
@@ -298,15 +338,16 @@ def _swap_conflict(
     exact_swap: bool = False,
 ) -> tuple[str, Fact, Fact] | None:
     for a in left_facts:
+        if a.type == "quantity":
+            counts = [b for b in right_facts if b.type == "quantity" and _same_count(a, b)]
+            # A figure swapped for another conflicts only when no figure on the other side can be it:
+            # "three-to-one" / "3-1" pairs 3 with 3, not 3 with 1.
+            if counts and not any(quantities_compatible(a, b, settings.quantity_tolerance) for b in counts):
+                return ("quantity", a, counts[0])
+            continue
         for b in right_facts:
             if a.type != b.type:
                 continue
-            if (
-                a.type == "quantity"
-                and _same_count(a, b)
-                and not quantities_compatible(a, b, settings.quantity_tolerance)
-            ):
-                return ("quantity", a, b)
             if a.type == "date" and a.key == b.key and a.key in COMPARABLE_DATE_KEYS and a.value != b.value:
                 return ("date", a, b)
             if a.type == "entity" and _entities_differ(a, b, aliases, exact_swap):
@@ -358,12 +399,19 @@ def _acronym_of(short: str, long: str) -> bool:
     if not 2 <= len(letters) <= 6 or len(words) < 2:
         return False
     initials = "".join(w[0] for w in words)
-    return initials.startswith(letters) or letters.startswith(initials)
+    # A short word may be an acronym itself and give all its letters: "UC San Diego" / "UCSD".
+    spelled = "".join(w if len(w) <= 2 else w[0] for w in words)
+    return any(i.startswith(letters) or letters.startswith(i) for i in (initials, spelled))
+
+
+# Titles are no part of who a name is: "Miss Stewart" / "Martha Stewart", "Mr. Comey" / "Comey".
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme"})
 
 
 def _name_words(name: str) -> set[str]:
     """Words of a name without a possessive or plural s, so "Kohls" / "Kohl's" / "Kohl" are one word."""
-    return {w.removesuffix("'s").removesuffix("’s").rstrip("s") or w for w in name.replace("-", " ").split()}
+    words = [w for w in name.replace("-", " ").split() if w.rstrip(".") not in HONORIFICS]
+    return {w.removesuffix("'s").removesuffix("’s").rstrip("s") or w for w in words}
 
 
 def _labels_comparable(a: str | None, b: str | None, exact_swap: bool = False) -> bool:
@@ -754,7 +802,13 @@ def agreed_facts(
         name = _count_name(key, per_source)
         if len(per_source) >= 2 and name not in conflicting:
             agreed.append(AgreedFact("quantity", name, _values(per_source)))
+    keyed = {
+        (c.id, f.start) for c in claims for f in c.facts if f.type == "date" and f.key in KEYED_DATE_KEYS
+    }
+    keyed -= {(c.id, f.start) for c in claims for f in c.facts if is_publication_relative(c, f)}
     for key, per_source in _facts_by_key(claims, "date", lambda f: f.key in KEYED_DATE_KEYS).items():
+        per_source = _only(per_source, keyed)
+
         if len(per_source) >= 2 and key not in conflicting:
             agreed.append(AgreedFact("date", key, _values(per_source)))
     for (action, target), per_source in by_key.items():
@@ -816,7 +870,9 @@ def edited_polarity_or_scope(left: Claim, right: Claim) -> list[Discrepancy]:
         removed, added = a_words[i1:i2], b_words[j1:j2]
         if _is_negation_edit(removed, added):
             negation_edits.append((i1, i2, j1, j2))
-        elif _is_scope_edit(removed, added) and not _scope_word_is_not_scope(a_words, i2, b_words, j2):
+        elif _is_scope_edit(
+            _scope_words_in(a_words, i1, i2), _scope_words_in(b_words, j1, j2), removed, added
+        ) and not _scope_word_is_not_scope(a_words, i2, b_words, j2):
             values = {
                 left.source: _stretch(left, left_tokens, i1, i2),
                 right.source: _stretch(right, right_tokens, j1, j2),
@@ -824,8 +880,8 @@ def edited_polarity_or_scope(left: Claim, right: Claim) -> list[Discrepancy]:
             found.append(
                 Discrepancy("scope", values, f"different extent: {values_line(values)}", fact="extent")
             )
-    polarity_left = sum(_is_negator(w) for w in a_words) % 2
-    polarity_right = sum(_is_negator(w) for w in b_words) % 2
+    polarity_left = _negation_count(a_words) % 2
+    polarity_right = _negation_count(b_words) % 2
     if negation_edits and polarity_left != polarity_right:
         i1, i2, j1, j2 = negation_edits[0]
         values = {
@@ -862,6 +918,25 @@ def _is_negator(word: str) -> bool:
     return word in NEGATORS or bool(_CONTRACTION.search(word))
 
 
+# Verbs that deny what follows them: "declined to comment", "refused comment" say "did not comment".
+_DENYING_VERBS = frozenset({"declined", "declines", "declining", "refused", "refuses", "refusing"})
+_DENIED_AFTER = frozenset({"to", "comment", "comments"})
+
+
+def _negation_count(words: list[str]) -> int:
+    """How many denials a claim's words make: "neither ... nor" is one, and "declined to" is one (but
+    "shares declined 2 percent" is none)."""
+    count = 0
+    neither = False
+    for word, following in zip(words, [*words[1:], ""], strict=True):
+        if word == "nor" and neither:
+            continue
+        neither = neither or word == "neither"
+        if _is_negator(word) or (word in _DENYING_VERBS and following in _DENIED_AFTER):
+            count += 1
+    return count
+
+
 def _is_negation_edit(removed: list[str], added: list[str]) -> bool:
     removed, added = _expanded(removed), _expanded(added)
     if removed == added:
@@ -874,10 +949,43 @@ def _is_negation_edit(removed: list[str], added: list[str]) -> bool:
     return len(rest) <= 2 and len({stem(w) for w in rest}) <= 1
 
 
-def _is_scope_edit(removed: list[str], added: list[str]) -> bool:
-    scopes_removed = [p for w in removed for p in w.split("-") if p in SCOPE_WORDS]
-    scopes_added = [p for w in added for p in w.split("-") if p in SCOPE_WORDS]
-    if not (scopes_removed or scopes_added) or scopes_removed == scopes_added:
+# Words that name the whole: against no scope word at all they say the same ("its entire fleet" / "its
+# fleet"); a share ("most of the city" / "the city") does not.
+WHOLE_WORDS = frozenset({"all", "entire", "whole"})
+# "some" not followed by "of": an article unless the other side names a share or the whole.
+WEAK_SOME = "some?"
+
+
+def _scope_words_in(words: list[str], i1: int, i2: int) -> list[str]:
+    """The scope words of ``words[i1:i2]``, read in context: "the most common" is a superlative, and
+    "some" is a share only as "some of" ("some steps" is an article)."""
+    found = []
+    for k in range(i1, i2):
+        before = words[k - 1] if k else ""
+        after = words[k + 1] if k + 1 < len(words) else ""
+        for part in words[k].split("-"):
+            if part not in SCOPE_WORDS:
+                continue
+            if part == "most" and before in ("the", "a", "an"):
+                continue
+            found.append(WEAK_SOME if part == "some" and after != "of" else part)
+    return found
+
+
+def _is_scope_edit(
+    scopes_removed: list[str], scopes_added: list[str], removed: list[str], added: list[str]
+) -> bool:
+    # "some steps" / "steps": an article. "some factions" / "all factions": a share against the whole.
+    if WEAK_SOME in scopes_removed + scopes_added:
+        strong_removed = [w for w in scopes_removed if w != WEAK_SOME]
+        strong_added = [w for w in scopes_added if w != WEAK_SOME]
+        if not (strong_removed or strong_added):
+            return False
+        scopes_removed = [w.replace(WEAK_SOME, "some") for w in scopes_removed]
+        scopes_added = [w.replace(WEAK_SOME, "some") for w in scopes_added]
+    if scopes_removed == scopes_added:
+        return False
+    if not (scopes_removed and scopes_added) and set(scopes_removed + scopes_added) <= WHOLE_WORDS:
         return False
     return all(_scope_or_filler(w) for w in (*removed, *added))
 

@@ -187,7 +187,17 @@ def _ago(lower: str, at: int) -> tuple[int, int] | None:
 def _relative_value(phrase: str) -> str:
     phrase = _SPACES.sub(" ", phrase)
     phrase = phrase[4:] if phrase.startswith("the ") else phrase
+    # "the past month" / "the previous month" / "the last month" are one stretch of time, and
+    # "last evening" is "last night".
+    first, _, rest = phrase.partition(" ")
+    if rest and first in _LAST_SYNONYMS:
+        phrase = f"last {rest}"
+    if phrase == "last evening":
+        phrase = "last night"
     return _NUMBER_WORDS.sub(lambda m: str(parse_number(m.group()) or m.group()), phrase)
+
+
+_LAST_SYNONYMS = frozenset({"past", "previous"})
 
 
 def _calendar_dates(text: str, prepared: Scan, taken: list[_Found]) -> list[_Found]:

@@ -64,11 +64,15 @@ CONTRADICTIONS = frozenset(
         frozenset({"win", "lose"}),
     }
 )
+# A denial just before the verb, at most one word between ("did not immediately release"): "not" ends every
+# "did not", "has not"...; "n't" every contraction; and verbs and phrases that deny what follows them.
 _NEGATION = re.compile(
-    r"(?:\b(?:not|never|no longer|failed to|did not|didn't|has not|have not|had not|was not|were not|"
-    r"wasn't|weren't|hasn't|haven't|hadn't|cannot|can't|could not|couldn't)\s+(?:\w+\s+)?)$",
+    r"(?:(?:\b(?:not|never|no longer|cannot|failed to|declined to|refused to|unable to|no plans? to)|n['’]t)"
+    r"\s+(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
+# "Neither police nor the mayor would release": the subject's "neither ... nor" denies the verb.
+_NEITHER_NOR = re.compile(r"\bneither\b[^.;:]*\bnor\b[^.;:]*$", re.IGNORECASE)
 _PASSIVE_AUXILIARY = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+(?:(?:\w+ly|also|already|then|later|all)\s+)?$", re.IGNORECASE
 )
@@ -263,7 +267,7 @@ def _event(text: str, offset: int, match: _Hit, action: str, names: list[Fact]) 
     before, after = text[: match.start()], text[match.end() :]
     form = match.group().lower()
     clause_start = _clause_start(before)
-    negated = bool(_NEGATION.search(before[-40:]))
+    negated = bool(_NEGATION.search(before[-40:]) or _NEITHER_NOR.search(before, clause_start))
     if form.endswith((" to",)) and form.split()[0] in {"fall", "fell", "falls", "fallen"}:
         target = _name_before(text, offset, clause_start, match.start(), names)
         actor = _actor_after(after, match.end(), text)

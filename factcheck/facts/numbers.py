@@ -69,7 +69,7 @@ NUMBER_WORDS = frozenset([*ONES, *SCALES]) | word_set(
 
 # Thousands separators only in groups of three so "2,3" (a list) is two numbers.
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_ATOM = "|".join(sorted([*ONES, *SCALES, "dozen"], key=len, reverse=True))
+_ATOM = ATOM = "|".join(sorted([*ONES, *SCALES, "dozen"], key=len, reverse=True))
 # "and" may only follow a scale word ("one hundred and twenty"), so "four and five" stays two numbers.
 WORD_NUMBER = (
     rf"(?:(?:a|an)\s+(?=(?:dozen|{'|'.join(SCALES)})\b))?(?:{_ATOM})"
@@ -77,6 +77,8 @@ WORD_NUMBER = (
 )
 
 _SPLIT = re.compile(r"[\s-]+")
+# Splits a run of number words ("twenty-eight", "two hundred") into its words.
+NUMBER_SPLIT = _SPLIT
 # "10m" -> "10 m": a scale glued to its digits.
 _GLUED_SCALE = re.compile(r"(?<=\d)(?=[a-z])")
 _DIGIT_RE = re.compile(rf"^(?:{DIGITS})$")

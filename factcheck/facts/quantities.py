@@ -42,11 +42,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from factcheck.facts.numbers import (
+    ATOM,
     DIGITS,
+    NUMBER_SPLIT,
     NUMBER_WORDS,
+    ONES,
     SCALES,
     SHORT_SCALES,
     WORD_NUMBER,
@@ -184,6 +188,8 @@ _WORDS_AT = re.compile(
     r"(?:(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|billions"
     rf"|scores(?=\s+of\b))\b|(?P<words>{WORD_NUMBER})){_SUFFIX}"
 )
+# One number word alone: the first of two that do not make one number ("six two-year").
+_ONE_WORD_AT = re.compile(rf"(?P<words>{ATOM})\b{_SUFFIX}")
 _CURRENCY_CODES = frozenset({"USD", "EUR", "GBP"})
 _SCALE_WORDS = frozenset([*SCALES, "dozen"])
 _QUALIFIER_SIZE = {q: len(q.split()) for q in QUALIFIERS if q not in ("or more", "plus")}
@@ -191,6 +197,7 @@ _QUALIFIER_ENDS = frozenset(q.rsplit(" ", 1)[-1] for q in _QUALIFIER_SIZE)
 # One word after spaces; hyphenated words ("year-old") stay whole.
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*)")
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
+_AGE_SUFFIX = re.compile(r"-olds?\b", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _SPACES = re.compile(r"\s+")
 
@@ -232,7 +239,13 @@ def counted_noun(text: str, pos: int, allow_of: bool = False) -> tuple[str, int]
     """
     hyphen = _HYPHEN_WORD.match(text, pos)
     if hyphen:  # "four-year war": the hyphenated word is what is counted
-        return hyphen.group(1).lower(), hyphen.end()
+        word = hyphen.group(1).lower()
+        if word == "to":
+            return None  # "three-to-one": a ratio or a score, not a count of anything
+        age = _AGE_SUFFIX.match(text, hyphen.end())
+        if age:  # "4-year-olds": an age, not a duration of four years
+            return f"{word}-old", age.end()
+        return word, hyphen.end()
     head: tuple[str, int] | None = None
     for _ in range(3):
         match = _NEXT_WORD.match(text, pos)
@@ -418,10 +431,38 @@ def _word_number(lower: str, match: re.Match[str]) -> _Number | None:
             at = start - len(article)
             if lower.endswith(article, 0, start) and (at == 0 or not lower[at - 1].isalnum()):
                 start = at
+                break
+        else:
+            # A scale word with no number of its own ("R7.5-million": the figure is glued to a currency
+            # we do not read) is no count of a million.
+            return None
+    first = _first_of_run(words)
+    if first is not None:
+        # "the six two-year colleges": two numbers side by side, not one ("six two" is no number).
+        match = _ONE_WORD_AT.match(lower, start)
+        if match is None:
+            return None
+        words = first
     value = parse_decimal(words)
     return (
         None if value is None else _Number(start, match.end(), match, to_number(value), None, None, "", words)
     )
+
+
+def _first_of_run(words: str) -> str | None:
+    """The first word of a run of number words that is not one number ("six two"), else None.
+
+    Words make one number only as tens then units ("twenty-eight") or before a scale ("two hundred",
+    "five million"); two units or two tens side by side are two numbers.
+    """
+    parts = [p for p in NUMBER_SPLIT.split(words) if p and p != "and"]
+    for left, right in pairwise(parts):
+        if right in SCALES or right in ("hundred", "dozen") or left in SCALES or left == "hundred":
+            continue
+        tens, unit = ONES.get(left), ONES.get(right)
+        if tens is None or unit is None or not (20 <= tens <= 90 and tens % 10 == 0 and 0 < unit < 10):
+            return parts[0]
+    return None
 
 
 def _currency_before(text: str, start: int) -> tuple[str | None, int]:
