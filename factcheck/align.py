@@ -50,9 +50,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from factcheck.facts import normalize_entity
+from factcheck.facts.dates import is_deictic_day
 from factcheck.model import Alignment, Claim, Fact
 from factcheck.settings import ALIGN_FEATURES, Settings
-from factcheck.words import content_stems, is_content, stem, words
+from factcheck.words import content_stems, fold_accents, is_content, stem, words
 
 # A left-over claim joins a group when it scores at least this share of its partner's own link.
 ATTACH_RATIO = 0.9
@@ -84,9 +85,11 @@ SCORER_FUNCTIONS: dict[str, Callable[..., float]] = {
     "WRatio": fuzz.WRatio,
 }
 
-# Kinds of term in the index. Only words and names carry IDF mass; the others are counted.
-WORD, NAME, VALUE, BIGRAM, TOKEN, GRAM4 = range(6)
-KINDS = 6
+# Kinds of term in the index. Only words, names and events carry IDF mass; the others are counted.
+# Events are a kind of their own so that ``names_differ`` compares entity names only: "approved the
+# legislation" / "passed the bill" are two wordings of one event, not two different names.
+WORD, NAME, EVENT, VALUE, BIGRAM, TOKEN, GRAM4 = range(7)
+KINDS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +99,9 @@ class ClaimFeatures:
     stems: frozenset[str]
     """Content-word stems."""
     names: frozenset[str]
-    """``entity:<name>``, acronyms unified with their long form."""
+    """``entity:<name>``, acronyms unified with their long form, and the ``event:`` terms."""
+    events: frozenset[str]
+    """``event:<action> <target>``: the events among ``names``."""
     values: frozenset[str]
     """``number:<value>`` and ``date:<value>`` of the extracted facts."""
     units: frozenset[str]
@@ -121,7 +126,9 @@ def name_features(facts: tuple[Fact, ...], aliases: dict[str, str]) -> frozenset
     same place share it however they word it ("have taken control of most of Aleppo" / "take control of
     Aleppo").
     """
-    names = {"entity:" + aliases.get(str(f.value), str(f.value)) for f in facts if f.type == "entity"}
+    names = {
+        "entity:" + fold_accents(aliases.get(str(f.value), str(f.value))) for f in facts if f.type == "entity"
+    }
     for fact in facts:
         if fact.type == "event" and fact.target and not fact.negated:
             target = normalize_entity(fact.target)
@@ -130,11 +137,15 @@ def name_features(facts: tuple[Fact, ...], aliases: dict[str, str]) -> frozenset
 
 
 def value_features(facts: tuple[Fact, ...]) -> frozenset[str]:
-    """Normalised values of numbers and dates: "3,000 people" and "3000 persons" give number:3000."""
+    """Normalised values of numbers and dates: "3,000 people" and "3000 persons" give number:3000.
+
+    A day named from the moment of publication ("today" / "this morning") is no value two outlets can
+    be expected to share.
+    """
     return frozenset(
         f"number:{f.value}" if f.type == "quantity" else f"date:{f.value}"
         for f in facts
-        if f.type in ("quantity", "date") and f.value is not None
+        if f.type in ("quantity", "date") and f.value is not None and not is_deictic_day(f)
     )
 
 
@@ -154,9 +165,11 @@ def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
     tokens = words(claim.text)
     every = [stem(w) for w in tokens]
     stems = [s for w, s in zip(tokens, every, strict=True) if is_content(w)]
+    names = name_features(claim.facts, aliases)
     return ClaimFeatures(
         stems=frozenset(stems),
-        names=name_features(claim.facts, aliases),
+        names=names,
+        events=frozenset(n for n in names if n.startswith("event:")),
         values=value_features(claim.facts),
         units=unit_features(claim.facts),
         bigrams=frozenset(f"{a} {b}" for a, b in pairwise(stems)),
@@ -278,7 +291,8 @@ class _Index:
             row: list[int] = []
             bags = (
                 feature.stems,
-                feature.names,
+                feature.names - feature.events,
+                feature.events,
                 feature.values,
                 feature.bigrams,
                 feature.tokens,
@@ -289,8 +303,8 @@ class _Index:
                 for term in bag.difference(vocabulary):
                     vocabulary[term] = len(kinds)
                     kinds.append(kind)
-                    term_weight.append(weights.get(term, 1.0) if kind <= NAME else 1.0)
-                    local_weight.append(local.get(term, 1.0) if kind <= NAME else 0.0)
+                    term_weight.append(weights.get(term, 1.0) if kind <= EVENT else 1.0)
+                    local_weight.append(local.get(term, 1.0) if kind <= EVENT else 0.0)
                 row.extend(map(vocabulary.__getitem__, bag))
             row.sort()
             rows.append(row)
@@ -312,7 +326,7 @@ class _Index:
         kind = self.kind[self.terms]
         # Per claim: number of terms of each kind, and the IDF mass (and squared mass) of words and names.
         self.count = _count_kinds(owner, kind, count)
-        weighted = np.where(kind <= NAME, self.weight[self.terms], 0.0)
+        weighted = np.where(kind <= EVENT, self.weight[self.terms], 0.0)
         self.mass = np.bincount(owner, weights=weighted, minlength=count)
         self.square = np.bincount(owner, weights=weighted**2, minlength=count)
         self.local_square = np.bincount(owner, weights=self.local[self.terms] ** 2, minlength=count)
@@ -440,7 +454,7 @@ def _shared(
     pair, term = keys // index.size, keys % index.size
     kind = index.kind[term]
     counts = _count_kinds(pair, kind, len(left))
-    weight = np.where(kind <= NAME, index.weight[term], 0.0)
+    weight = np.where(kind <= EVENT, index.weight[term], 0.0)
     mass = np.bincount(pair, weights=weight, minlength=len(left))
     square = np.bincount(pair, weights=weight**2, minlength=len(left))
     local = np.bincount(pair, weights=index.local[term] ** 2, minlength=len(left))
@@ -575,7 +589,7 @@ def pair_scores(index: _Index, left: np.ndarray, right: np.ndarray, settings: Se
     shared, _, _, local = shared_terms
     cosine = _ratio(local, np.sqrt(index.local_square[left] * index.local_square[right]))
     # One shared word is a topic, not a fact: the shared-fact route needs two words or names.
-    articles &= shared[:, WORD] + shared[:, NAME] >= FACT_MIN_SHARED
+    articles &= shared[:, WORD] + shared[:, NAME] + shared[:, EVENT] >= FACT_MIN_SHARED
     # token_set_ratio is at most 1: a bound on the shared-fact score before computing it.
     fact_bound = np.where(articles, (FACT_TEXT_WEIGHT + (1 - FACT_TEXT_WEIGHT) * cosine) * rescale, 0.0)
     live = np.flatnonzero(np.maximum(bound, fact_bound) >= floor)

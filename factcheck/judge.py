@@ -27,6 +27,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from factcheck.facts import normalize_entity, qualifier_kind
+from factcheck.facts.dates import is_deictic_day
 from factcheck.facts.entities import is_country
 from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, is_known_actor, scope_words
 from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group
@@ -305,11 +306,6 @@ def _judged_facts(claim: Claim, facts: list[Fact]) -> list[Fact]:
     ]
 
 
-# Days named from the moment of publication: two outlets publishing a day apart word one day two ways.
-DEICTIC_DAYS = frozenset(
-    {"today", "yesterday", "tomorrow", "tonight", "overnight", "last night", "this morning",
-     "this afternoon", "this evening"}
-)  # fmt: skip
 _STATEMENT_BEFORE = re.compile(r"\b(?:said|says|added|stated|reported)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -317,7 +313,7 @@ def is_publication_relative(claim: Claim, fact: Fact) -> bool:
     """A date that dates the telling, not the event: "said Tuesday", "said on Friday", "today"."""
     if fact.type != "date":
         return False
-    if fact.key == "relative" and fact.value in DEICTIC_DAYS:
+    if is_deictic_day(fact):
         return True
     before = claim.text[max(0, fact.start - claim.start - 30) : fact.start - claim.start]
     return bool(_STATEMENT_BEFORE.search(before))

@@ -10,6 +10,7 @@ their content.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -236,8 +237,19 @@ IRREGULAR = {
 
 @cache
 def stem(word: str) -> str:
-    """Stem of a lower-cased word, cached: Snowball costs about 10 µs a call."""
+    """Stem of a lower-cased word, cached: Snowball costs about 10 µs a call.
+
+    Accents are folded first: outlets spell one name "Jiménez" and "Jimenez".
+    """
+    if not word.isascii():
+        word = fold_accents(word)
     return _stemmer().stem(IRREGULAR.get(word, word))
+
+
+def fold_accents(text: str) -> str:
+    """ "Jiménez" -> "Jimenez": letters without their accents (other characters kept)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)

@@ -266,3 +266,15 @@ def _is_year(text: str, match: re.Match[str]) -> bool:
 
 def _overlaps(start: int, end: int, found: list[_Found]) -> bool:
     return any(start < f_end and end > f_start for f_start, f_end, _, _ in found)
+
+
+# Days named from the moment of publication: two outlets publishing a day apart word one day two ways.
+DEICTIC_DAYS = frozenset(
+    {"today", "yesterday", "tomorrow", "tonight", "overnight", "last night", "this morning",
+     "this afternoon", "this evening"}
+)  # fmt: skip
+
+
+def is_deictic_day(fact: Fact) -> bool:
+    """ "today", "yesterday", "last night": a day that depends on when each source was published."""
+    return fact.type == "date" and fact.key == "relative" and fact.value in DEICTIC_DAYS
