@@ -39,6 +39,7 @@ and dates from the extracted facts (``number:300``, ``date:2016``), and counted 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -53,7 +54,8 @@ from factcheck.facts import normalize_entity
 from factcheck.facts.dates import is_deictic_day
 from factcheck.model import Alignment, Claim, Fact
 from factcheck.settings import ALIGN_FEATURES, Settings
-from factcheck.words import content_stems, fold_accents, is_content, stem, words
+from factcheck.words import TOKEN as WORD_TOKEN
+from factcheck.words import as_word, content_stems, fold_accents, is_content, stem
 
 # A left-over claim joins a group when it scores at least this share of its partner's own link.
 ATTACH_RATIO = 0.9
@@ -160,11 +162,42 @@ def is_heading(text: str) -> bool:
     return text.rstrip()[-1:] not in _CLOSING
 
 
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    """Stem -> the stem of its group's first word (factcheck/data/synonyms.txt)."""
+    text = (files("factcheck") / "data" / "synonyms.txt").read_text(encoding="utf-8")
+    canonical: dict[str, str] = {}
+    for line in text.splitlines():
+        group = line.split() if line and not line.startswith("#") else []
+        for word in group:
+            canonical[stem(word)] = stem(group[0])
+    return canonical
+
+
+def _term(word: str) -> str:
+    """The alignment term of a word: its stem, or its synonym group's."""
+    stemmed = stem(word)
+    return _synonyms().get(stemmed, stemmed)
+
+
+# Two spellings of one word that tokenising would split: "per cent" / "percent", "Web site" / "website".
+_SPLIT_SPELLINGS = re.compile(r"\b(?:(per)\s+(cent)|(web)\s+(site)s?)\b", re.IGNORECASE)
+
+
+def alignment_terms(text: str) -> list[tuple[str, bool]]:
+    """(term, is content) of every word: its stem, synonyms merged ("rose" / "gained")."""
+    text = _SPLIT_SPELLINGS.sub(lambda m: "".join(g for g in m.groups() if g), text)
+    terms = []
+    for match in WORD_TOKEN.finditer(text):
+        word = as_word(match.group())
+        terms.append((_term(word), is_content(word)))
+    return terms
+
+
 def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
-    # One tokenisation serves both lists (``content_stems`` would tokenise the text a second time).
-    tokens = words(claim.text)
-    every = [stem(w) for w in tokens]
-    stems = [s for w, s in zip(tokens, every, strict=True) if is_content(w)]
+    terms = alignment_terms(claim.text)
+    every = [term for term, _ in terms]
+    stems = [term for term, content in terms if content]
     names = name_features(claim.facts, aliases)
     return ClaimFeatures(
         stems=frozenset(stems),

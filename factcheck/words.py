@@ -265,6 +265,11 @@ def words(text: str) -> list[str]:
     return [_POSSESSIVE.sub("", token) for token in TOKEN.findall(text.lower())]
 
 
+def as_word(token: str) -> str:
+    """One token as ``words`` gives it: lower-cased, possessive removed."""
+    return _POSSESSIVE.sub("", token.lower())
+
+
 def is_content(word: str) -> bool:
     """A content word: not a stop word, not a single letter."""
     return word not in STOPWORDS and not (len(word) == 1 and word.isalpha())

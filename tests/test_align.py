@@ -126,3 +126,33 @@ def test_align_two_sources_keep_every_candidate() -> None:
     index, _ = build_index(claims, {})
     left, _ = candidate_pairs(index)
     assert len(left) == (MAX_PARTNERS + 10) ** 2
+
+
+def test_alignment_terms_merge_synonyms_and_split_spellings() -> None:
+    from factcheck.align import alignment_terms
+
+    def content(text: str) -> list[str]:
+        return [term for term, is_content in alignment_terms(text) if is_content]
+
+    assert content("Shares rose 5 per cent") == content("Stock gained 5 percent")
+    assert content("the Web site") == content("the website")
+    assert content("the defence ministry") == content("the defense ministry")
+    # Different things stay different.
+    assert content("Shares rose") != content("Shares fell")
+
+
+def test_synonym_groups_do_not_overlap() -> None:
+    """A word in two groups would make the second group's merge depend on file order."""
+    from importlib.resources import files
+
+    from factcheck.words import stem
+
+    seen: dict[str, int] = {}
+    text = (files("factcheck") / "data" / "synonyms.txt").read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line or line.startswith("#"):
+            continue
+        for word in line.split():
+            assert word == word.lower(), (number, word)
+            assert stem(word) not in seen or seen[stem(word)] == number, (word, seen.get(stem(word)), number)
+            seen[stem(word)] = number
