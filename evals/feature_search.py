@@ -58,7 +58,22 @@ def _extra_mass(s1: str, s2: str) -> tuple[float, float]:
     return max(only_a, only_b), min(only_a, only_b)
 
 
+def _longest_extra_run(s1: str, s2: str) -> float:
+    """Longest run of consecutive words of one sentence whose stems the other lacks (an added clause),
+    as a share of that sentence's length: rewordings scatter their differences, additions bunch them."""
+    a, b = _stems(s1), _stems(s2)
+    best = 0.0
+    for mine, other in ((a, set(b)), (b, set(a))):
+        run = longest = 0
+        for term in mine:
+            run = run + 1 if term not in other else 0
+            longest = max(longest, run)
+        best = max(best, longest / max(len(mine), 1))
+    return best
+
+
 CANDIDATES: dict[str, Callable[[str, str], float]] = {
+    "longest added run": _longest_extra_run,
     "bleu (both ways)": lambda a, b: (_bleu(_stems(a), _stems(b)) + _bleu(_stems(b), _stems(a))) / 2,
     "length difference": lambda a, b: (
         abs(len(words(a)) - len(words(b))) / max(len(words(a)), len(words(b)), 1)
