@@ -164,3 +164,22 @@ def test_a_title_is_no_part_of_a_name() -> None:
         ]
     )
     assert [d for g in report.groups for d in g.discrepancies] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The Defense Department statement said access to a lawyer was not required by law.",
+            "The Pentagon statement said access to a lawyer was not required by law.",
+        ),
+        (
+            "Lesser rewards of $15 million each were offered for his two sons.",
+            "Similar rewards of $15 million each were offered for his two sons.",
+        ),
+    ],
+    ids=["pentagon-is-the-defense-department", "sentence-initial-adjective-is-no-name"],
+)
+def test_one_organisation_two_names_and_adjectives_are_no_names(a: str, b: str) -> None:
+    report = factcheck.compare([a, b])
+    assert [d for g in report.groups for d in g.discrepancies] == []
