@@ -184,13 +184,27 @@ def _term(word: str) -> str:
 _SPLIT_SPELLINGS = re.compile(r"\b(?:(per)\s+(cent)|(web)\s+(site)s?)\b", re.IGNORECASE)
 
 
+# The United States, however written, is one term (that of "U.S.", whose IDF the background list has).
+_UNITED_STATES = re.compile(r"\b(?:United\s+States|U\.S\.A\.?|USA|US)\b")
+
+
+# Particles of names ("al" of "al-Sham" and "al Qaeda", "bin", "van"): in every such name, so no content.
+NAME_PARTICLES = frozenset({"al", "el", "ar", "bin", "ibn", "abu", "de", "del", "van", "von"})
+
+
+def _is_content_term(word: str) -> bool:
+    return is_content(word) and word not in NAME_PARTICLES
+
+
 def alignment_terms(text: str) -> list[tuple[str, bool]]:
     """(term, is content) of every word: its stem, synonyms merged ("rose" / "gained")."""
     text = _SPLIT_SPELLINGS.sub(lambda m: "".join(g for g in m.groups() if g), text)
+    text = _UNITED_STATES.sub("U.S.", text)
     terms = []
     for match in WORD_TOKEN.finditer(text):
         word = as_word(match.group())
-        terms.append((_term(word), is_content(word)))
+        # "al-Qaeda" / "al Qaeda", "health-care" / "health care": a hyphenated word is its parts.
+        terms += [(_term(part), _is_content_term(part)) for part in word.split("-") if part]
     return terms
 
 
