@@ -54,8 +54,7 @@ from factcheck.facts import normalize_entity
 from factcheck.facts.dates import is_deictic_day
 from factcheck.model import Alignment, Claim, Fact
 from factcheck.settings import ALIGN_FEATURES, Settings
-from factcheck.words import TOKEN as WORD_TOKEN
-from factcheck.words import as_word, content_stems, fold_accents, is_content, stem
+from factcheck.words import content_stems, fold_accents, is_content, stem, words
 
 # A left-over claim joins a group when it scores at least this share of its partner's own link.
 ATTACH_RATIO = 0.9
@@ -200,12 +199,13 @@ def alignment_terms(text: str) -> list[tuple[str, bool]]:
     """(term, is content) of every word: its stem, synonyms merged ("rose" / "gained")."""
     text = _SPLIT_SPELLINGS.sub(lambda m: "".join(g for g in m.groups() if g), text)
     text = _UNITED_STATES.sub("U.S.", text)
-    terms = []
-    for match in WORD_TOKEN.finditer(text):
-        word = as_word(match.group())
-        # "al-Qaeda" / "al Qaeda", "health-care" / "health care": a hyphenated word is its parts.
-        terms += [(_term(part), _is_content_term(part)) for part in word.split("-") if part]
-    return terms
+    return [term for word in words(text) for term in _word_terms(word)]
+
+
+@cache
+def _word_terms(word: str) -> tuple[tuple[str, bool], ...]:
+    # "al-Qaeda" / "al Qaeda", "health-care" / "health care": a hyphenated word is its parts.
+    return tuple((_term(part), _is_content_term(part)) for part in word.split("-") if part)
 
 
 def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
