@@ -27,7 +27,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from factcheck.facts import normalize_entity, qualifier_kind
-from factcheck.facts.dates import is_deictic_day
+from factcheck.facts.dates import is_deictic_day, relative_dates_agree
 from factcheck.facts.entities import is_country
 from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, is_known_actor, scope_words
 from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group
@@ -344,16 +344,30 @@ def _swap_conflict(
         for b in right_facts:
             if a.type != b.type:
                 continue
-            if a.type == "date" and a.key == b.key and a.key in COMPARABLE_DATE_KEYS and a.value != b.value:
+            if a.type == "date" and a.key == b.key and a.key in COMPARABLE_DATE_KEYS and not _same_date(a, b):
                 return ("date", a, b)
             if a.type == "entity" and _entities_differ(a, b, aliases, exact_swap):
                 return ("entity", a, b)
     return None
 
 
+def _same_date(a: Fact, b: Fact) -> bool:
+    if a.key == "relative":
+        return relative_dates_agree(str(a.value), str(b.value))
+    return a.value == b.value
+
+
 def _same_count(a: Fact, b: Fact) -> bool:
-    """Counts of named things compare only when they count the same thing; unnamed counts by position."""
-    return not (a.key and b.key and a.key != b.key)
+    """Counts of named things compare only when they count the same thing; unnamed counts by position,
+    but never with a measure that only describes a noun ("a two-month slump", "an 8-ounce bottle")."""
+    if a.key and b.key:
+        return a.key == b.key
+    keyed = a if a.key else b if b.key else None
+    return keyed is None or not _is_measure_modifier(keyed)
+
+
+def _is_measure_modifier(fact: Fact) -> bool:
+    return bool(fact.unit) and fact.text.lower().endswith("-" + str(fact.unit).lower())
 
 
 def _entities_differ(a: Fact, b: Fact, aliases: dict[str, str], exact_swap: bool = False) -> bool:
@@ -376,13 +390,33 @@ def _skeleton(name: str) -> str:
 
 def _same_name(a: str, b: str) -> bool:
     """One name in two spellings, or a full name and its short form (Mike Butcher / Butcher)."""
-    a, b = a.replace(".", ""), b.replace(".", "")  # I.R.S. / IRS
+    a, b = _common_spelling(a), _common_spelling(b)
     if a == b or fuzz.ratio(a, b) >= SAME_NAME_SIMILARITY or _skeleton(a) == _skeleton(b):
         return True
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
     words_a, words_b = _name_words(a), _name_words(b)
     return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+# One country, one street, one saint, written out or abbreviated inside a longer name.
+_NAME_SPELLINGS = {
+    "united states": "us",
+    "united states of america": "us",
+    "usa": "us",
+    "united kingdom": "uk",
+    "street": "st",
+    "saint": "st",
+    "mount": "mt",
+    "fort": "ft",
+}
+_NAME_SPELLING = re.compile(r"\b(?:" + "|".join(sorted(_NAME_SPELLINGS, key=len, reverse=True)) + r")\b")
+
+
+def _common_spelling(name: str) -> str:
+    """Lower case, no dots (I.R.S. / IRS), and the short form of words written two ways in names."""
+    name = name.lower().replace(".", "")
+    return _NAME_SPELLING.sub(lambda m: _NAME_SPELLINGS[m.group()], name) if " " in name else name
 
 
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "&", "for", "de", "on"})
@@ -924,6 +958,7 @@ def _negation_count(words: list[str]) -> int:
     "shares declined 2 percent" is none)."""
     count = 0
     neither = False
+    words = _without_qualifying_none(words)
     for word, following in zip(words, [*words[1:], ""], strict=True):
         if word == "nor" and neither:
             continue
@@ -933,8 +968,19 @@ def _negation_count(words: list[str]) -> int:
     return count
 
 
+def _without_qualifying_none(words: list[str]) -> list[str]:
+    """Without a "none" that qualifies a count ("wounding five, none seriously"): it denies nothing."""
+    if "none" not in words:
+        return words
+    return [
+        w
+        for w, following in zip(words, [*words[1:], ""], strict=True)
+        if not (w == "none" and following.endswith("ly"))
+    ]
+
+
 def _is_negation_edit(removed: list[str], added: list[str]) -> bool:
-    removed, added = _expanded(removed), _expanded(added)
+    removed, added = _expanded(_without_qualifying_none(removed)), _expanded(_without_qualifying_none(added))
     if removed == added:
         return False
     changed = set(removed) ^ set(added)

@@ -144,6 +144,97 @@ CASES = [
         "Lao officials called on France to help find another investor for the dam.",
         set(),
     ),
+    # -- times of day, vague counts of time, and names written two ways (MRPC train, round 2) ---------
+    (
+        "time-of-day-is-no-count",
+        "The polling stations will be open from 8 a.m. to 6 p.m. on June 24 in every district.",
+        "The polling stations will be open from 7 a.m. to 7 p.m. on June 24 in every district.",
+        set(),
+    ),
+    (
+        "clock-time-with-zone-is-no-count",
+        "Shares of the utility were flat at 412 pence by 0940 GMT after the announcement.",
+        "Shares of the utility were flat at 412 pence by 1130 GMT after the announcement.",
+        set(),
+    ),
+    (
+        "price-changed-beside-a-clock-time",
+        "Shares of the utility were flat at 412 pence by 0940 GMT after the announcement.",
+        "Shares of the utility were flat at 431 pence by 0940 GMT after the announcement.",
+        {"quantity"},
+    ),
+    (
+        "time-zone-is-no-organisation",
+        "The organisers extended the online contest until 9am (AEST) on Monday.",
+        "The organisers extended the online contest until 7 p.m. EDT on Monday.",
+        set(),
+    ),
+    (
+        "vague-count-of-years",
+        "The contract will give the nurses real pay rises over the next few years, the union said.",
+        "The contract will give the nurses real pay rises over the next three years, the union said.",
+        set(),
+    ),
+    (
+        "few-and-several-days",
+        "The two suspects are expected to surrender to the police within the next few days.",
+        "The two suspects are expected to surrender to the police within the next several days.",
+        set(),
+    ),
+    (
+        "counted-years-changed",
+        "The contract will give the nurses real pay rises over the next two years, the union said.",
+        "The contract will give the nurses real pay rises over the next five years, the union said.",
+        {"date"},
+    ),
+    (
+        "a-year-ago-is-last-year",
+        "That compares with a profit of $12 million in the same quarter a year ago.",
+        "That compares with a profit of $12 million in the same quarter last year.",
+        set(),
+    ),
+    (
+        "united-states-spelled-out",
+        "The transfer was approved by a U.S. Treasury official working with the new central bank.",
+        "The transfer was approved by a United States Treasury official working with the new central bank.",
+        set(),
+    ),
+    (
+        "street-and-saint-abbreviated",
+        "Traders on Wall Street were cheered by the news from St Anne's hospital.",
+        "Traders on WALL St were cheered by the news from Saint Anne's hospital.",
+        set(),
+    ),
+    (
+        "dollar-prefix-after-sign",
+        "The printer maker rose $US2.10 to $US41.35, recovering part of the $US6.20 it lost on Monday.",
+        "The printer maker rose $2.10 to $41.35, recovering part of the $6.20 it lost on Monday.",
+        set(),
+    ),
+    (
+        "range-shares-its-unit",
+        "The patients weighed 100 kilograms on average and had to lose between 14 and 36 kilograms.",
+        "The patients weighed 220 pounds on average and had to lose between 30 and 80 pounds.",
+        set(),
+    ),
+    (
+        "ratio-spelled-two-ways",
+        "Twenty years ago the ratio of applicants to places was 4 to 1, the dean said.",
+        "Twenty years ago the ratio of applicants to places was about 4-to-1, the dean said.",
+        set(),
+    ),
+    (
+        "duration-modifier-is-not-a-bare-figure",
+        "The index rose to 52.3, recovering from a two-month slump that ended in May at 48.1.",
+        "The index rose to 52.3 from 48.1 in May.",
+        set(),
+    ),
+    (
+        "none-seriously-is-no-denial",
+        "Two grenades were thrown at the patrol on Thursday, wounding five soldiers.",
+        "Two grenades were thrown at the patrol on Thursday, wounding five soldiers, none seriously.",
+        set(),
+    ),
 ]
 
 

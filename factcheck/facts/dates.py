@@ -194,10 +194,27 @@ def _relative_value(phrase: str) -> str:
         phrase = f"last {rest}"
     if phrase == "last evening":
         phrase = "last night"
-    return _NUMBER_WORDS.sub(lambda m: str(parse_number(m.group()) or m.group()), phrase)
+    phrase = _NUMBER_WORDS.sub(lambda m: str(parse_number(m.group()) or m.group()), phrase)
+    # "the same period a year ago" is "the same period last year".
+    return _ONE_UNIT_AGO.sub(r"last \1", phrase)
 
 
 _LAST_SYNONYMS = frozenset({"past", "previous"})
+_ONE_UNIT_AGO = re.compile(r"^1 (week|month|year) ago$")
+# A count of time given vaguely ("the next few years") and a count given exactly ("the next four years").
+_VAGUE_COUNT = re.compile(r"\b(?:a couple of|a few|few|several|some|many)\b")
+_EXACT_COUNT = re.compile(r"\b\d+(?:\.\d+)?\b")
+
+
+def relative_dates_agree(a: str, b: str) -> bool:
+    """Whether two relative dates can name one stretch of time: equal, or one counts vaguely where the
+    other gives a number ("the next few years" / "the next three years"); a vague count is no conflict."""
+    if a == b:
+        return True
+    vague_a, vague_b = _VAGUE_COUNT.sub("#", a), _VAGUE_COUNT.sub("#", b)
+    if vague_a == a and vague_b == b:
+        return False
+    return _EXACT_COUNT.sub("#", vague_a) == _EXACT_COUNT.sub("#", vague_b)
 
 
 def _calendar_dates(text: str, prepared: Scan, taken: list[_Found]) -> list[_Found]:

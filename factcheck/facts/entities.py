@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 
-from factcheck.facts.numbers import NUMBER_WORDS, word_set
+from factcheck.facts.numbers import NUMBER_WORDS, TIME_ZONES, word_set
 from factcheck.model import Fact
 
 LABELS = ("person", "place", "org", "nationality", "other")
@@ -187,10 +187,22 @@ def _tokens(text: str) -> list[tuple[int, int]]:
                 article = _ARABIC_ARTICLE.search(text, max(0, start - 5), start)
                 if article:
                     start = article.start()
-        if text.startswith("$", match.end()):
-            continue  # a currency: "US$5", "HK$3bn"
+        if text.startswith("$", match.end()) or (start and text[start - 1] == "$"):
+            continue  # a currency: "US$5", "HK$3bn", "$US5"
+        if _is_clock_word(text, start, match.end()):
+            continue  # "0835 GMT", "7 PM": part of a time of day
         spans.append((start, match.end()))
     return spans
+
+
+_CLOCK_SUFFIXES = frozenset({"AM", "PM", "A.M.", "P.M."})
+
+
+def _is_clock_word(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    if word in TIME_ZONES:
+        return True
+    return word in _CLOCK_SUFFIXES and text[:start].rstrip()[-1:].isdigit()
 
 
 def acronym_aliases(text: str) -> dict[str, str]:

@@ -185,3 +185,41 @@ def _decimal(digits: str) -> Decimal | None:
         return Decimal(digits)
     except InvalidOperation:
         return None
+
+
+# Time zones written after a clock time ("0835 GMT", "6 p.m. EDT"): neither counts nor names.
+TIME_ZONES = frozenset(
+    [
+        "GMT",
+        "UTC",
+        "BST",
+        "CET",
+        "CEST",
+        "EET",
+        "EEST",
+        "WET",
+        "MSK",
+        "IST",
+        "PKT",
+        "JST",
+        "KST",
+        "HKT",
+        "SGT",
+        "AEST",
+        "AEDT",
+        "ACST",
+        "AWST",
+        "NZST",
+        "NZDT",
+        "EST",
+        "EDT",
+        "CST",
+        "CDT",
+        "MST",
+        "MDT",
+        "PST",
+        "PDT",
+        "AKST",
+        "HST",
+    ]
+)

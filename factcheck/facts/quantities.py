@@ -53,6 +53,7 @@ from factcheck.facts.numbers import (
     ONES,
     SCALES,
     SHORT_SCALES,
+    TIME_ZONES,
     WORD_NUMBER,
     Scan,
     parse_decimal,
@@ -200,6 +201,12 @@ _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
 _AGE_SUFFIX = re.compile(r"-olds?\b", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _SPACES = re.compile(r"\s+")
+# A clock time: "5 p.m.", "5pm", "0835 GMT", "6 p.m. EDT". Matched after the digits.
+_TIME_OF_DAY = re.compile(rf"(?:[:.]\d\d)?(?:\s?(?i:[ap]\.m\b\.?|[ap]m\b)|\s(?:{'|'.join(TIME_ZONES)})\b)")
+# "$US14.10", "$A5": the country letters after the dollar sign (Australian and Asian style).
+_DOLLAR_PREFIX = re.compile(r"(?<![\w$])\$(US|A|C|HK)$")
+# "3-to-1": a figure after "-to-" is the second term of a ratio.
+_RATIO_TO = re.compile(r"\d[- ]to-$")
 
 
 class _Number(NamedTuple):
@@ -305,13 +312,28 @@ def find_quantities(
         if fact.key and not fact.key.startswith(("money:", "percent")):
             last_counted = fact
         facts.append(fact)
-    facts = [_as_duration(f) for f in facts]
+    facts = [_as_duration(f) for f in _ranges_share_units(text, facts, offset)]
     spans = [*(taken or []), *((f.start - offset, f.end - offset) for f in facts)]
     extra = [
         *_single_durations(prepared.lower, text, offset, spans),
         *_ranks(prepared.lower, text, offset, spans),
     ]
     return sorted([*facts, *extra], key=lambda f: f.start) if extra else facts
+
+
+# Between the two ends of a range: "between 30 and 80 pounds", "14 to 36 kilograms", "3-5 years".
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–)\s*")
+
+
+def _ranges_share_units(text: str, facts: list[Fact], offset: int) -> list[Fact]:
+    """The first end of a range counts what the second counts: "between 30 and 80 pounds" is 30 pounds."""
+    out = list(facts)
+    for i, (low, high) in enumerate(pairwise(facts)):
+        if low.key or low.unit or not high.key or high.key.startswith(("money:", "percent")):
+            continue
+        if _RANGE_JOIN.fullmatch(text, low.end - offset, high.start - offset):
+            out[i] = replace(low, unit=high.unit, key=high.key)
+    return out
 
 
 # Days in one unit of a duration, by the counted noun's key.
@@ -384,12 +406,23 @@ def _digit_numbers(text: str, runs: tuple[tuple[int, int], ...]) -> list[_Number
     numbers = []
     for start, _ in runs:
         if start and (text[start - 1] in "_.,:/" or text[start - 1].isalnum()):
-            continue  # inside a word, a number or a time ("F16", "10:30")
-        if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
-            continue  # a model name: "F-16", "COVID-19"
-        match = _NUMBER_AT.match(text, start)
-        if match is None:
+            prefix = _DOLLAR_PREFIX.search(text, max(0, start - 4), start)
+            if prefix is None:
+                continue  # inside a word, a number or a time ("F16", "10:30")
+            number = _prefixed_money(text, start, prefix)  # "$US14.10", "$A5"
+            if number is not None:
+                numbers.append(number)
             continue
+        if (
+            start > 1
+            and text[start - 1] == "-"
+            and text[start - 2].isalpha()
+            and not _RATIO_TO.search(text, max(0, start - 8), start)
+        ):
+            continue  # a model name: "F-16", "COVID-19"; but "3-to-1" is a ratio
+        match = _NUMBER_AT.match(text, start)
+        if match is None or _TIME_OF_DAY.match(text, match.end("digits")):
+            continue  # "5 p.m.", "0835 GMT": a time of day, which counts nothing
         scale = (match.group("dscale") or "").lower()
         multiplier = (SCALES.get(scale) or SHORT_SCALES[scale]) if scale else 1
         value = parse_digits(match.group("digits"), multiplier)
@@ -398,6 +431,18 @@ def _digit_numbers(text: str, runs: tuple[tuple[int, int], ...]) -> list[_Number
         currency, cur_start = _currency_before(text, start)
         numbers.append(_Number(cur_start, match.end(), match, value, None, currency, scale))
     return numbers
+
+
+def _prefixed_money(text: str, start: int, prefix: re.Match[str]) -> _Number | None:
+    match = _NUMBER_AT.match(text, start)
+    if match is None:
+        return None
+    scale = (match.group("dscale") or "").lower()
+    value = parse_digits(match.group("digits"), (SCALES.get(scale) or SHORT_SCALES[scale]) if scale else 1)
+    if value is None:
+        return None
+    currency = CURRENCIES[prefix.group(1).lower() + "$"]
+    return _Number(prefix.start(), match.end(), match, value, None, currency, scale)
 
 
 def _word_numbers(lower: str, present: frozenset[str]) -> list[_Number]:
