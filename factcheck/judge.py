@@ -124,6 +124,12 @@ def quantities_compatible(a: Fact, b: Fact, tolerance: float) -> bool:
         floor, other = (x, y) if kind_a == "vague" else (y, x)
         return floor <= other < floor * VAGUE_SPAN
     if "approx" in (kind_a, kind_b):
+        bound_kind, bound, approx = (kind_b, y, x) if kind_a == "approx" else (kind_a, x, y)
+        if bound_kind in ("min", "max"):
+            # "at least 29" / "some three dozen": the rough figure may lie within the bound.
+            return _within_bound(
+                bound_kind, bound, approx * (1 + (tolerance if bound_kind == "min" else -tolerance))
+            )
         return abs(x - y) <= tolerance * max(abs(x), abs(y))
     if kind_a is not None and kind_b is not None:
         # Two different bounds for one count: an editor must see both figures.
@@ -363,7 +369,8 @@ def _same_count(a: Fact, b: Fact) -> bool:
     if a.key and b.key:
         return a.key == b.key
     keyed = a if a.key else b if b.key else None
-    return keyed is None or not _is_measure_modifier(keyed)
+    # A percentage is a share, and a bare figure a count or a level: "only six" / "only 1.5 percent".
+    return keyed is None or not (_is_measure_modifier(keyed) or keyed.key == "percent")
 
 
 def _is_measure_modifier(fact: Fact) -> bool:
@@ -438,9 +445,18 @@ def _acronym_of(short: str, long: str) -> bool:
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme"})
 
 
+# A company's legal form is no part of which company it is: "Sprint Corp." / "Sprint".
+COMPANY_SUFFIXES = frozenset(
+    {"corp", "corporation", "inc", "incorporated", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "group",
+     "holdings"}
+)  # fmt: skip
+
+
 def _name_words(name: str) -> set[str]:
     """Words of a name without a possessive or plural s, so "Kohls" / "Kohl's" / "Kohl" are one word."""
     words = [w for w in name.replace("-", " ").split() if w.rstrip(".") not in HONORIFICS]
+    if len(words) > 1 and words[-1].rstrip(".").lower() in COMPANY_SUFFIXES:
+        words = words[:-1]
     return {w.removesuffix("'s").removesuffix("’s").rstrip("s") or w for w in words}
 
 
@@ -953,14 +969,21 @@ _DENYING_VERBS = frozenset({"declined", "declines", "declining", "refused", "ref
 _DENIED_AFTER = frozenset({"to", "comment", "comments"})
 
 
+_DENIAL_VERBS = frozenset({"denied", "denies", "deny"})
+
+
 def _negation_count(words: list[str]) -> int:
     """How many denials a claim's words make: "neither ... nor" is one, and "declined to" is one (but
     "shares declined 2 percent" is none)."""
     count = 0
     neither = False
     words = _without_qualifying_none(words)
+    previous = ""
     for word, following in zip(words, [*words[1:], ""], strict=True):
-        if word == "nor" and neither:
+        # "neither admitted nor denied": one denial of two verbs, "denied" among them.
+        skip = neither and (word == "nor" or (previous == "nor" and word in _DENIAL_VERBS))
+        previous = word
+        if skip:
             continue
         neither = neither or word == "neither"
         if _is_negator(word) or (word in _DENYING_VERBS and following in _DENIED_AFTER):
@@ -998,6 +1021,10 @@ WHOLE_WORDS = frozenset({"all", "entire", "whole"})
 WEAK_SOME = "some?"
 
 
+_FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters"})
+_FRACTION_COUNTS = frozenset({"a", "one", "two", "three", "one-third", "two-thirds"})
+
+
 def _scope_words_in(words: list[str], i1: int, i2: int) -> list[str]:
     """The scope words of ``words[i1:i2]``, read in context: "the most common" is a superlative, and
     "some" is a share only as "some of" ("some steps" is an article)."""
@@ -1010,6 +1037,10 @@ def _scope_words_in(words: list[str], i1: int, i2: int) -> list[str]:
                 continue
             if part == "most" and before in ("the", "a", "an"):
                 continue
+            if part in _FRACTIONS and after != "of" and not (before in _FRACTION_COUNTS or before.isdigit()):
+                continue  # "the third and final film": an ordinal, not a third of anything
+            if part in ("part", "parts") and before == "as":
+                continue  # "sold as part of bundles": a manner, not a share
             found.append(WEAK_SOME if part == "some" and after != "of" else part)
     return found
 

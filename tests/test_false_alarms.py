@@ -235,6 +235,66 @@ CASES = [
         "Two grenades were thrown at the patrol on Thursday, wounding five soldiers, none seriously.",
         set(),
     ),
+    (
+        "a-decade-is-ten-years",
+        "Memories live on of the failed mission in the region 10 years ago, the last of its kind.",
+        "Memories live on of the failed mission in the region a decade ago, the last of its kind.",
+        set(),
+    ),
+    (
+        "last-week-of-a-month-is-no-relative-date",
+        "The outbreak threatened to run out of control on the island this month, officials feared.",
+        "The outbreak threatened to run out of control on the island in the last week of May, officials feared.",
+        set(),
+    ),
+    (
+        "neither-admitted-nor-denied",
+        "The bank neither admitted nor denied wrongdoing in the settlement.",
+        "The bank did not admit wrongdoing in the settlement.",
+        set(),
+    ),
+    (
+        "third-and-final-is-no-share",
+        "The final part of the series, The Long Road, opens in cinemas in November.",
+        "The third and final part of the series, The Long Road, opens in cinemas in November.",
+        set(),
+    ),
+    (
+        "as-part-of-is-no-share",
+        "More than half of the tickets were sold in bundles, the club said.",
+        "The club said that half the tickets were sold as part of bundles.",
+        set(),
+    ),
+    (
+        "company-suffix",
+        "The carrier has signed similar deals with Telco Corp. and Midland Networks Inc.",
+        "The carrier has signed similar deals with Telco Communications and Midland Networks.",
+        set(),
+    ),
+    (
+        "approximate-count-within-a-bound",
+        "At least 29 soldiers have been killed in the province since the ceasefire began in May.",
+        "Some three dozen soldiers have been killed in the province since the ceasefire began in May.",
+        set(),
+    ),
+    (
+        "approximate-count-below-a-bound",
+        "At least 29 soldiers have been killed in the province since the ceasefire began in May.",
+        "Some 20 soldiers have been killed in the province since the ceasefire began in May.",
+        {"quantity"},
+    ),
+    (
+        "percent-is-no-bare-count",
+        "But the inspector says only six of the bridges have been fully re-examined.",
+        "The inspector said only 1.5 percent of the bridges have been fully re-examined.",
+        set(),
+    ),
+    (
+        "sentence-initial-adjective-lower",
+        "Appellate courts have issued differing rulings on the question, allowing the displays in some cases.",
+        "Lower courts have issued differing rulings on the question, allowing the displays in some cases.",
+        set(),
+    ),
 ]
 
 

@@ -149,6 +149,8 @@ def _relative_dates(text: str, prepared: Scan) -> list[_Found]:
         if span is None or _overlaps(span[0], span[1], found):
             continue
         start, end = span
+        if lower.startswith(" of ", end):
+            continue  # "the last week of May" is a calendar week, named by its month
         if text[start].isupper() and _PREV_CAPITALISED.search(text, max(0, start - 40), start):
             continue  # "Aleppo Today" is a channel's name, not a time
         found.append((start, end, _relative_value(lower[start:end]), "relative"))
@@ -176,7 +178,11 @@ def _ago(lower: str, at: int) -> tuple[int, int] | None:
     counted = words[:-1]
     for size in (3, 2, 1):
         phrase = " ".join(counted[-size:])
-        if len(counted) >= size and (phrase in _FEW_COUNTS or parse_number(phrase) is not None):
+        if (
+            len(counted) >= size
+            and counted[-size] != "and"  # "... and 10 years ago": "and" joins, it does not count
+            and (phrase in _FEW_COUNTS or parse_number(phrase) is not None)
+        ):
             at_phrase = lower.rfind(counted[-size], 0, start)
             if at_phrase == 0 or not lower[at_phrase - 1].isalnum():
                 start = at_phrase
@@ -195,11 +201,13 @@ def _relative_value(phrase: str) -> str:
     if phrase == "last evening":
         phrase = "last night"
     phrase = _NUMBER_WORDS.sub(lambda m: str(parse_number(m.group()) or m.group()), phrase)
-    # "the same period a year ago" is "the same period last year".
+    # "a decade ago" is "10 years ago"; "the same period a year ago" is "the same period last year".
+    phrase = _DECADES.sub(lambda m: f"{int(m.group(1)) * 10} years", phrase)
     return _ONE_UNIT_AGO.sub(r"last \1", phrase)
 
 
 _LAST_SYNONYMS = frozenset({"past", "previous"})
+_DECADES = re.compile(r"\b(\d+) decades?\b")
 _ONE_UNIT_AGO = re.compile(r"^1 (week|month|year) ago$")
 # A count of time given vaguely ("the next few years") and a count given exactly ("the next four years").
 _VAGUE_COUNT = re.compile(r"\b(?:a couple of|a few|few|several|some|many)\b")
