@@ -72,7 +72,34 @@ def _longest_extra_run(s1: str, s2: str) -> float:
     return best
 
 
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{12,})(?:[\"“”]|$)")
+
+
+def _quote(text: str) -> str:
+    """The longest quotation in ``text`` (an unclosed one runs to the end), or ""."""
+    quotes = _QUOTED.findall(text)
+    return max(quotes, key=len).strip(" ,.") if quotes else ""
+
+
+def _quote_core(text: str) -> str:
+    """What a sentence says without who said it: its quotation when it has one of 4+ words."""
+    quote = _quote(text)
+    return quote if len(quote.split()) >= 4 else text
+
+
+def _shared_quote(a: str, b: str) -> float:
+    qa, qb = _quote(a), _quote(b)
+    if len(qa.split()) < 4 or len(qb.split()) < 4:
+        return 0.0
+    return fuzz.token_set_ratio(" ".join(_stems(qa)), " ".join(_stems(qb))) / 100
+
+
 CANDIDATES: dict[str, Callable[[str, str], float]] = {
+    "shared quotation": _shared_quote,
+    "quote core token_set": lambda a, b: fuzz.token_set_ratio(
+        " ".join(_stems(_quote_core(a))), " ".join(_stems(_quote_core(b)))
+    )
+    / 100,
     "longest added run": _longest_extra_run,
     "bleu (both ways)": lambda a, b: (_bleu(_stems(a), _stems(b)) + _bleu(_stems(b), _stems(a))) / 2,
     "length difference": lambda a, b: (

@@ -74,3 +74,39 @@ def test_event_offsets_point_into_the_text() -> None:
     text = "Yesterday, rebels seized Saraqib."
     for fact in extract_facts(text, offset=100):
         assert ("x" * 100 + text)[fact.start : fact.end] == fact.text
+
+
+def _actors(text: str) -> list[str | None]:
+    return [f.actor for f in extract_facts(text) if f.type == "event"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_an_actor"),
+    [
+        # run-on scraped text: the nearest actor word belongs to the previous, unpunctuated sentence
+        (
+            "Land held by ISIL terrorists Airstrikes by coalition jets over the northern towns have killed 21 civilians.",
+            "isil",
+        ),
+        # a name after "in" holds the place, not the doer
+        (
+            "A bomb exploded in Aleppos Salaheddin district on Wednesday killing six people.",
+            "aleppos salaheddin",
+        ),
+        # "TV A bomb": the article of the next sentence is no part of a name
+        ("Blast kills six state TV A bomb blast killed six people in the city.", "tv a"),
+        # a think-tank's analyst is not who launches the airstrikes they discuss
+        (
+            "Aron Lund of the Century Foundation noted that holding rural areas could be difficult if Damascus "
+            "and its allies launch heavy airstrikes.",
+            "century foundation",
+        ),
+    ],
+)
+def test_a_distant_or_placed_name_is_no_actor(text: str, not_an_actor: str) -> None:
+    assert not_an_actor not in _actors(text)
+
+
+def test_a_parenthetical_between_subject_and_verb_keeps_the_actor() -> None:
+    text = "Islamist rebels, long confined to a mountainous stronghold in Syria, have stormed into Aleppo."
+    assert "islamist rebels" in _actors(text)

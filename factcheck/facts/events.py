@@ -363,6 +363,8 @@ def _actor_before(
         if not possessive_only or match.group().endswith(("'s", "’s", "'", "’")):
             found = match
     if found is not None:
+        if _too_far(window[found.end() :]):
+            return None
         return _actor_text(found.group()), clause_start + found.start(), clause_start + found.end()
     if possessive_only:
         return None
@@ -375,9 +377,43 @@ def _actor_before(
             and stop <= end
             and window[start - clause_start : stop - clause_start].strip()
         )
-        if fact.type == "entity" and fact.label in ACTOR_LABELS and in_clause:
+        if (
+            fact.type == "entity"
+            and fact.label in ACTOR_LABELS
+            and in_clause
+            and _may_act(text, fact, offset)
+        ):
             found_name = (_actor_text(fact.text), start, stop)
+    if found_name is not None and _too_far(window[found_name[2] - clause_start :]):
+        return None
     return found_name
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|into|of|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _may_act(text: str, name: Fact, offset: int) -> bool:
+    """A name after "in", "near", "of" holds a place in the sentence, not the doer's; and a name ending in
+    "A" ("state TV A bomb blast") has swallowed the article of the next, unpunctuated sentence."""
+    start = name.start - offset
+    if _PLACE_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    return name.text.split()[-1] not in ("A", "An", "The")
+
+
+# Words between a subject and its verb: auxiliaries, adverbs, and a short object-less phrase.
+MAX_ACTOR_GAP_WORDS = 6
+
+
+def _too_far(gap: str) -> bool:
+    """Whether the words between an actor and the action are too many, or name another agent ("held
+    by ISIL terrorists, airstrikes by coalition jets have killed"): without a parser, a distant actor
+    word in run-on text is as often someone else as the subject."""
+    words = _PARENTHETICAL.sub(" ", gap).split()  # "rebels, long confined to Idlib, have stormed"
+    return len(words) > MAX_ACTOR_GAP_WORDS or "by" in words
+
+
+_PARENTHETICAL = re.compile(r",[^,]*,|\([^)]*\)|[—–-]{1,2}[^—–-]*[—–-]{1,2}")
 
 
 def _blank(text: str, start: int, end: int) -> str:
