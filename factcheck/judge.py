@@ -402,8 +402,35 @@ def _same_name(a: str, b: str) -> bool:
         return True
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
+    if _short_form(a.split(), b.split()):
+        return True
     words_a, words_b = _name_words(a), _name_words(b)
     return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+# Given names and their usual short forms, where the short form is no prefix of the name.
+DIMINUTIVES = {
+    "zack": "zachary", "mike": "michael", "bill": "william", "billy": "william", "bob": "robert",
+    "bobby": "robert", "jim": "james", "jimmy": "james", "dick": "richard", "rick": "richard",
+    "joe": "joseph", "ted": "edward", "ned": "edward", "nick": "nicholas", "tony": "anthony",
+    "liz": "elizabeth", "beth": "elizabeth", "betty": "elizabeth", "kate": "katherine", "kathy": "katherine",
+    "peggy": "margaret", "maggie": "margaret", "chuck": "charles", "hank": "henry", "jack": "john",
+    "larry": "lawrence", "andy": "andrew", "jerry": "gerald", "steve": "stephen", "dave": "david",
+    "sandy": "alexandra", "sasha": "alexander", "jenny": "jennifer", "sue": "susan", "peg": "margaret",
+}  # fmt: skip
+
+
+def _short_form(a: list[str], b: list[str]) -> bool:
+    """Word by word one name, some words shortened: "Ark" / "Arkansas", "Zack Barth" / "Zachary Barth"."""
+    if len(a) != len(b) or a == b:
+        return False
+    return all(x == y or _shortens(x, y) or _shortens(y, x) for x, y in zip(a, b, strict=True))
+
+
+def _shortens(short: str, full: str) -> bool:
+    return (len(short) >= 3 and len(full) >= len(short) + 2 and full.startswith(short)) or DIMINUTIVES.get(
+        short
+    ) == full
 
 
 # One country, one street, one saint, written out or abbreviated inside a longer name.
@@ -452,9 +479,16 @@ COMPANY_SUFFIXES = frozenset(
 )  # fmt: skip
 
 
+def _known_canonical(word: str) -> str:
+    canonical = normalize_entity(word)
+    return canonical if canonical != word and " " not in word else word
+
+
 def _name_words(name: str) -> set[str]:
     """Words of a name without a possessive or plural s, so "Kohls" / "Kohl's" / "Kohl" are one word."""
     words = [w for w in name.replace("-", " ").split() if w.rstrip(".") not in HONORIFICS]
+    # One group under two of its names, inside a longer mention: "Takfiri ISIL" / "Daesh".
+    words = [part for w in words for part in _known_canonical(w).split()]
     if len(words) > 1 and words[-1].rstrip(".").lower() in COMPANY_SUFFIXES:
         words = words[:-1]
     return {w.removesuffix("'s").removesuffix("’s").rstrip("s") or w for w in words}

@@ -295,6 +295,31 @@ CASES = [
         "Lower courts have issued differing rulings on the question, allowing the displays in some cases.",
         set(),
     ),
+    # -- names seen in the news clusters: short forms of one name ---------------------------------------
+    (
+        "state-abbreviation",
+        "The governor made the announcement in his hometown of Hope, Arkansas, on Tuesday.",
+        "The governor made the announcement in his hometown of Hope, Ark., on Tuesday.",
+        set(),
+    ),
+    (
+        "first-name-diminutive",
+        "Zachary Barth, an aide to the congressman, was shot in the leg during the practice.",
+        "Zack Barth, an aide to the congressman, was shot in the leg during the practice.",
+        set(),
+    ),
+    (
+        "first-name-changed",
+        "Mark Barth, an aide to the congressman, was shot in the leg during the practice.",
+        "Steve Barth, an aide to the congressman, was shot in the leg during the practice.",
+        {"entity"},
+    ),
+    (
+        "group-known-by-two-names-with-a-modifier",
+        "The extremist Daesh group claimed responsibility for the attack on the checkpoint.",
+        "The extremist Takfiri ISIL group claimed responsibility for the attack on the checkpoint.",
+        set(),
+    ),
 ]
 
 
