@@ -96,10 +96,9 @@ def _shared_quote(a: str, b: str) -> float:
 
 CANDIDATES: dict[str, Callable[[str, str], float]] = {
     "shared quotation": _shared_quote,
-    "quote core token_set": lambda a, b: fuzz.token_set_ratio(
-        " ".join(_stems(_quote_core(a))), " ".join(_stems(_quote_core(b)))
-    )
-    / 100,
+    "quote core token_set": lambda a, b: (
+        fuzz.token_set_ratio(" ".join(_stems(_quote_core(a))), " ".join(_stems(_quote_core(b)))) / 100
+    ),
     "longest added run": _longest_extra_run,
     "bleu (both ways)": lambda a, b: (_bleu(_stems(a), _stems(b)) + _bleu(_stems(b), _stems(a))) / 2,
     "length difference": lambda a, b: (

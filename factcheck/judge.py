@@ -177,7 +177,7 @@ def keyed_quantity_conflicts(
     claims: tuple[Claim, ...], settings: Settings, reported: set[tuple[str, int]]
 ) -> list[Discrepancy]:
     found = []
-    for key, per_source in _facts_by_key(claims, "quantity", lambda f: bool(f.key)).items():
+    for key, per_source in _facts_by_key(claims, "quantity", _keyed_count).items():
         if len(per_source) < 2 or not _sources_conflict(per_source, settings.quantity_tolerance):
             continue
         found.append(
@@ -191,6 +191,15 @@ def keyed_quantity_conflicts(
         )
         _mark(per_source, reported)
     return found
+
+
+def _keyed_count(fact: Fact) -> bool:
+    """A count whose key says what is counted, so two sources' counts under one key are one count.
+
+    A length of time ("three weeks", "a month") or an age ("a 47-year-old") says what it measures but not
+    of what: two rewordings name the shutdown's month and the bill's three weeks, or two victims' ages.
+    Those conflict only where one wording swaps one for the other (``swapped_fact_conflicts``)."""
+    return bool(fact.key) and fact.key != "duration" and not fact.key.endswith("-old")
 
 
 def keyed_date_conflicts(claims: tuple[Claim, ...], reported: set[tuple[str, int]]) -> list[Discrepancy]:

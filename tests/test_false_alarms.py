@@ -320,6 +320,30 @@ CASES = [
         "The extremist Takfiri ISIL group claimed responsibility for the attack on the checkpoint.",
         set(),
     ),
+    (
+        "lengths-of-time-of-different-things",
+        "The president said Friday he will sign a short-term bill to reopen the government, ending the partial shutdown that has dragged on for more than a month.",
+        "The president announced Friday a short-term bill that will reopen the government for three weeks, ending the partial shutdown.",
+        set(),
+    ),
+    (
+        "ages-of-different-people",
+        "Police identified the other victims of the shooting as a 47-year-old man and a 48-year-old man.",
+        "A 63-year-old woman and two men, ages 47 and 48, were the other victims of the shooting, police said.",
+        set(),
+    ),
+    (
+        "duration-swapped-in-a-near-copy",
+        "The jury deliberated almost seven hours before finding the driver guilty.",
+        "The jury deliberated almost three hours before finding the driver guilty.",
+        {"quantity"},
+    ),
+    (
+        "odds-written-two-ways",
+        "But there is a 1 in 3 chance that the party could lose the seat.",
+        "But there is a one-in-three chance the party could lose the seat, he said.",
+        set(),
+    ),
 ]
 
 

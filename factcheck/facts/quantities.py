@@ -205,6 +205,8 @@ _SPACES = re.compile(r"\s+")
 _TIME_OF_DAY = re.compile(rf"(?:[:.]\d\d)?(?:\s?(?i:[ap]\.m\b\.?|[ap]m\b)|\s(?:{'|'.join(TIME_ZONES)})\b)")
 # "$US14.10", "$A5": the country letters after the dollar sign (Australian and Asian style).
 _DOLLAR_PREFIX = re.compile(r"(?<![\w$])\$(US|A|C|HK)$")
+# Odds and shares: "1 in 3", "one-in-three", "one in five".
+_ODDS = re.compile(rf"[\s-]in[\s-](?:\d{{1,3}}(?!\d)|{WORD_NUMBER}\b)")
 # "3-to-1": a figure after "-to-" is the second term of a ratio.
 _RATIO_TO = re.compile(r"\d[- ]to-$")
 
@@ -247,8 +249,8 @@ def counted_noun(text: str, pos: int, allow_of: bool = False) -> tuple[str, int]
     hyphen = _HYPHEN_WORD.match(text, pos)
     if hyphen:  # "four-year war": the hyphenated word is what is counted
         word = hyphen.group(1).lower()
-        if word == "to":
-            return None  # "three-to-one": a ratio or a score, not a count of anything
+        if word in ("to", "in"):
+            return None  # "three-to-one", "one-in-three": a ratio, odds or a score, not a count of anything
         age = _AGE_SUFFIX.match(text, hyphen.end())
         if age:  # "4-year-olds": an age, not a duration of four years
             return f"{word}-old", age.end()
@@ -305,6 +307,8 @@ def find_quantities(
     for number in numbers:
         if number.start < last_end or (taken and any(number.start < e and number.end > s for s, e in taken)):
             continue
+        if _ODDS.match(prepared.lower, number.end):
+            continue  # "1 in 3 chance", "one in five adults": the figure after "in" says what is counted
         fact = _quantity(text, prepared.lower, number, last_counted, offset)
         if fact is None:
             continue
