@@ -431,3 +431,19 @@ def test_ranks_and_durations_are_quantities(text: str, value: int, key: str) -> 
 def test_hyphenated_money_scale_keeps_its_scale() -> None:
     found = [f.value for f in extract_facts("a ($2.6-million) booty") if f.type == "quantity"]
     assert found == [2_600_000]
+
+
+def test_a_day_month_before_a_day_number_reads_month_day() -> None:
+    """ "the 19 Sept. 11 hijackers": Sept. 11 is the date, 19 a count; "19 Sept. 2001" stays one date."""
+    facts = extract_facts("Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.")
+    assert [(f.type, f.text) for f in facts if f.type in ("date", "quantity")] == [
+        ("quantity", "Fifteen"),
+        ("quantity", "19"),
+        ("date", "Sept. 11"),
+    ]
+    dates = [
+        f.text
+        for f in extract_facts("It happened on 19 Sept. 2001 and on 3 May, 12 people died.")
+        if f.type == "date"
+    ]
+    assert dates == ["19 Sept. 2001", "3 May"]

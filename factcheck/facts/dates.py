@@ -239,10 +239,15 @@ def _calendar_dates(text: str, prepared: Scan, taken: list[_Found]) -> list[_Fou
         if start < last_end:
             continue
         match = _DATE.match(text, start)
+        if match and match.group("dm_day") and _DAY_AFTER.match(text, match.end()):
+            continue  # "the 19 Sept. 11 hijackers": the month takes the day after it, 19 counts
         if match and not _overlaps(start, match.end(), taken):
             found.append((start, match.end(), *_calendar_value(match)))
             last_end = match.end()
     return found
+
+
+_DAY_AFTER = re.compile(r"[ \t]+(?:[1-9]|[12]\d|3[01])\b(?![:.,]\d)")
 
 
 def _calendar_value(match: re.Match[str]) -> tuple[str, str]:
