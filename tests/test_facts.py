@@ -447,3 +447,16 @@ def test_a_day_month_before_a_day_number_reads_month_day() -> None:
         if f.type == "date"
     ]
     assert dates == ["19 Sept. 2001", "3 May"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gang drove a large four-by-four car into the store.",
+        "He was hit with a 2-by-4 plank.",
+        "She kept the No. 2 job in the party, and he stayed in the No. 3 position.",
+        "He lives at number 10.",
+    ],
+)
+def test_dimensions_and_numbered_labels_count_nothing(text: str) -> None:
+    assert [f.text for f in extract_facts(text) if f.type == "quantity"] == []

@@ -205,6 +205,10 @@ _SPACES = re.compile(r"\s+")
 _TIME_OF_DAY = re.compile(rf"(?:[:.]\d\d)?(?:\s?(?i:[ap]\.m\b\.?|[ap]m\b)|\s(?:{'|'.join(TIME_ZONES)})\b)")
 # "$US14.10", "$A5": the country letters after the dollar sign (Australian and Asian style).
 _DOLLAR_PREFIX = re.compile(r"(?<![\w$])\$(US|A|C|HK)$")
+_NUMBER_LABEL = re.compile(r"(?:\bno\.|\bnumber|\bnos\.|#)\s*$")
+# Dimensions: "four-by-four car", "2-by-4": neither figure counts anything.
+_DIMENSION_AFTER = re.compile(r"-by-")
+_DIMENSION_BEFORE = re.compile(r"\w-by-$")
 # Odds and shares: "1 in 3", "one-in-three", "one in five".
 _ODDS = re.compile(rf"[\s-]in[\s-](?:\d{{1,3}}(?!\d)|{WORD_NUMBER}\b)")
 # "3-to-1": a figure after "-to-" is the second term of a ratio.
@@ -249,7 +253,7 @@ def counted_noun(text: str, pos: int, allow_of: bool = False) -> tuple[str, int]
     hyphen = _HYPHEN_WORD.match(text, pos)
     if hyphen:  # "four-year war": the hyphenated word is what is counted
         word = hyphen.group(1).lower()
-        if word in ("to", "in"):
+        if word in ("to", "in", "by"):
             return None  # "three-to-one", "one-in-three": a ratio, odds or a score, not a count of anything
         age = _AGE_SUFFIX.match(text, hyphen.end())
         if age:  # "4-year-olds": an age, not a duration of four years
@@ -309,6 +313,12 @@ def find_quantities(
             continue
         if _ODDS.match(prepared.lower, number.end):
             continue  # "1 in 3 chance", "one in five adults": the figure after "in" says what is counted
+        if _DIMENSION_AFTER.match(prepared.lower, number.end) or _DIMENSION_BEFORE.search(
+            prepared.lower, max(0, number.start - 8), number.start
+        ):
+            continue
+        if _NUMBER_LABEL.search(prepared.lower, max(0, number.start - 8), number.start):
+            continue  # "the No. 2 job", "number 10": a label or rank, not a count
         fact = _quantity(text, prepared.lower, number, last_counted, offset)
         if fact is None:
             continue
