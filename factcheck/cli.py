@@ -5,8 +5,6 @@ report to an exit code. Every error a user can cause ends as one line on
 stderr and exit code 2, never a traceback.
 """
 
-from __future__ import annotations
-
 import gc
 import io
 import os
