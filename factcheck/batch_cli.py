@@ -5,6 +5,7 @@ chosen engine, write each record as it arrives (so a crash keeps the work
 done and ``--resume`` continues), show progress and a summary table.
 """
 
+import gc
 import json
 import os
 import sys
@@ -87,6 +88,8 @@ def batch_command(
     scorer: Annotated[str | None, typer.Option(help="rapidfuzz scorer for the text similarity.")] = None,
 ) -> int:
     """Compare the sources of every story in PATH and write one JSON report per line."""
+    # `factcheck` pauses the cyclic collector for its one-shot commands; a batch is a long run.
+    gc.enable()
     from factcheck.batch import discover_stories, done_ids, run_batch
     from factcheck.settings import Settings
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,3 +29,20 @@ def test_main_with_argv_restores_the_collector_after_an_error(tmp_path: Path, ca
     assert done.value.code == 2
     assert "factcheck: error:" in capsys.readouterr().err
     assert gc.isenabled()
+
+
+def test_main_with_argv_restores_the_collector_after_version_and_help(capsys) -> None:
+    for argv in (["--version"], ["compare", "--help"], []):
+        with pytest.raises(SystemExit):
+            main(argv)
+        assert gc.isenabled(), argv
+    assert "factcheck" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_importing_the_cli_leaves_the_collector_as_it_was(enabled: bool) -> None:
+    code = (
+        f"import gc\nif not {enabled}: gc.disable()\nimport factcheck.cli\n"
+        f"assert gc.isenabled() is {enabled}, gc.isenabled()"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
