@@ -5,8 +5,7 @@ chosen engine, write each record as it arrives (so a crash keeps the work
 done and ``--resume`` continues), show progress and a summary table.
 """
 
-from __future__ import annotations
-
+import gc
 import json
 import os
 import sys
@@ -89,6 +88,8 @@ def batch_command(
     scorer: Annotated[str | None, typer.Option(help="rapidfuzz scorer for the text similarity.")] = None,
 ) -> int:
     """Compare the sources of every story in PATH and write one JSON report per line."""
+    # `factcheck` pauses the cyclic collector for its one-shot commands; a batch is a long run.
+    gc.enable()
     from factcheck.batch import discover_stories, done_ids, run_batch
     from factcheck.settings import Settings
 
@@ -113,7 +114,7 @@ def _check_options(resume: bool, output: Path | None, engine: Engine, scheduler:
         raise SettingsError("--scheduler only applies to the dask engine; add --engine dask")
 
 
-def _check_output(output: Path | None, path: Path, stories: list[Story]) -> None:
+def _check_output(output: Path | None, path: Path, stories: "list[Story]") -> None:
     """Refuse an --output that is the manifest or one of the articles, which the run would overwrite."""
     if output is None:
         return
@@ -133,8 +134,8 @@ def _check_output(output: Path | None, path: Path, stories: list[Story]) -> None
 
 
 def _write_records(
-    records: Iterator[Record], total: int, output: Path | None, append: bool, fail_on: str
-) -> tuple[BatchSummary, bool]:
+    records: "Iterator[Record]", total: int, output: Path | None, append: bool, fail_on: str
+) -> "tuple[BatchSummary, bool]":
     """Write each record as it arrives; the summary of the run and whether any report matched --fail-on."""
     from factcheck.batch import BatchSummary
 
@@ -152,13 +153,13 @@ def _write_records(
     return summary, failing
 
 
-def _is_failing(record: Record, fail_on: str) -> bool:
+def _is_failing(record: "Record", fail_on: str) -> bool:
 
     return record["status"] == "ok" and bool(exit_code(record["report"], fail_on))
 
 
 @contextmanager
-def _open_output(output: Path | None, append: bool) -> Iterator[TextIO]:
+def _open_output(output: Path | None, append: bool) -> "Iterator[TextIO]":
     if output is None:
         yield sys.stdout
         return
@@ -183,7 +184,7 @@ def _ignore(_story_id: str) -> None:
 
 
 @contextmanager
-def _rich_progress(total: int) -> Iterator[Callable[[str], None]]:
+def _rich_progress(total: int) -> "Iterator[Callable[[str], None]]":
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -194,7 +195,7 @@ def _rich_progress(total: int) -> Iterator[Callable[[str], None]]:
         yield lambda _story_id: progress.advance(task)
 
 
-def _print_summary(summary: BatchSummary, output: Path | None) -> None:
+def _print_summary(summary: "BatchSummary", output: Path | None) -> None:
     """The summary goes to stdout when the records went to a file, else to stderr beside the records."""
     stream = sys.stdout if output is not None else sys.stderr
     if stream.isatty():
@@ -206,7 +207,7 @@ def _print_summary(summary: BatchSummary, output: Path | None) -> None:
     stream.flush()
 
 
-def _print_rich_table(summary: BatchSummary, stream: TextIO) -> None:
+def _print_rich_table(summary: "BatchSummary", stream: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -218,7 +219,7 @@ def _print_rich_table(summary: BatchSummary, stream: TextIO) -> None:
     Console(file=stream, no_color=bool(os.environ.get("NO_COLOR"))).print(table)
 
 
-def _exit_code(summary: BatchSummary, failing: bool) -> int:
+def _exit_code(summary: "BatchSummary", failing: bool) -> int:
 
     if summary.errors:
         return EXIT_ERROR

@@ -29,7 +29,6 @@ from urllib.parse import urlsplit
 
 from factcheck import web
 from factcheck.errors import InputError
-from factcheck.markup import strip_markdown
 from factcheck.model import Article
 
 STDIN = "-"
@@ -129,6 +128,8 @@ def _article_from_bytes(data: bytes, source_id: str, name: str, path: str, suffi
         ) from None
     _require_text(text, where)
     if suffix in MARKDOWN_SUFFIXES:
+        from factcheck.markup import strip_markdown  # only Markdown sources need it
+
         markdown = strip_markdown(text)
         if not markdown.text.strip():
             raise InputError(f"{where}: holds only Markdown markup, no article text; check the file")

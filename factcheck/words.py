@@ -9,6 +9,7 @@ their content.
 
 from __future__ import annotations
 
+import pkgutil
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -239,11 +240,38 @@ IRREGULAR = {
 def stem(word: str) -> str:
     """Stem of a lower-cased word, cached: Snowball costs about 10 µs a call.
 
-    Accents are folded first: outlets spell one name "Jiménez" and "Jimenez".
+    Accents are folded first: outlets spell one name "Jiménez" and "Jimenez". A word of the precomputed
+    table (``factcheck/data/stems.txt``, Snowball's own stems) is looked up instead of stemmed again.
     """
     if not word.isascii():
         word = fold_accents(word)
-    return _stemmer().stem(IRREGULAR.get(word, word))
+    word = IRREGULAR.get(word, word)
+    known = _stem_table().get(word)
+    return known if known is not None else snowball_stem(word)
+
+
+def snowball_stem(word: str) -> str:
+    """NLTK's English Snowball stem of ``word``, as is: no accent folding, no irregular forms, no cache."""
+    return _stemmer().stem(word)
+
+
+@lru_cache(maxsize=1)
+def _stem_table() -> dict[str, str]:
+    """Word -> Snowball stem for common words (factcheck/data/stems.txt, built by evals/build_stems.py).
+
+    The file is a comment, a blank line, the words that are their own stem, a line ``%%``, then word and
+    stem pairs; it is read with whole-file splits, not line by line: this runs at every CLI start.
+    """
+    data = pkgutil.get_data("factcheck", "data/stems.txt")
+    if data is None:  # pragma: no cover - a package without its data files
+        return {}
+    _, _, body = data.decode("utf-8").partition("\n\n")
+    own, _, pairs = body.partition("\n%%\n")
+    same = own.split()
+    table = dict(zip(same, same, strict=True))
+    cells = pairs.split()
+    table.update(zip(cells[::2], cells[1::2], strict=True))
+    return table
 
 
 def fold_accents(text: str) -> str:
