@@ -44,12 +44,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from itertools import chain, pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from factcheck.datafiles import read_data, without_leading_comments
 from factcheck.facts import normalize_entity
 from factcheck.facts.dates import is_deictic_day
 from factcheck.model import Alignment, Claim, Fact
@@ -164,7 +164,7 @@ def is_heading(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _synonyms() -> dict[str, str]:
     """Stem -> the stem of its group's first word (factcheck/data/synonyms.txt)."""
-    text = (files("factcheck") / "data" / "synonyms.txt").read_text(encoding="utf-8")
+    text = read_data("synonyms.txt")
     canonical: dict[str, str] = {}
     for line in text.splitlines():
         group = line.split() if line and not line.startswith("#") else []
@@ -239,9 +239,8 @@ def _whole_sentence(claim: Claim) -> bool:
 @lru_cache(maxsize=1)
 def _background() -> tuple[dict[str, int], int]:
     """Stem -> number of sentences using it, and the number of sentences (factcheck/data/idf.txt)."""
-    text = (files("factcheck") / "data" / "idf.txt").read_text(encoding="utf-8")
     # One split over the whole file instead of a loop over 11,000 lines: this runs at every CLI start.
-    body = "\n".join(line for line in text.split("\n") if line and not line.startswith("#"))
+    body = without_leading_comments(read_data("idf.txt")).strip("\n")
     cells = body.replace("\n", "\t").split("\t")
     frequency = dict(zip(cells[::2], map(int, cells[1::2]), strict=True))
     documents = frequency.pop("documents", 1)

@@ -24,9 +24,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
+
+from factcheck.datafiles import read_data
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -500,7 +501,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 @cache
 def _lexicon() -> _Lexicon:
-    source = resources.files("factcheck").joinpath("data/abbreviations.txt").read_text(encoding="utf-8")
+    source = read_data("abbreviations.txt")
     sections: dict[str, set[str]] = {}
     current: set[str] | None = None
     for raw_line in source.splitlines():

@@ -245,7 +245,11 @@ def stem(word: str) -> str:
     """
     if not word.isascii():
         word = fold_accents(word)
-    word = IRREGULAR.get(word, word)
+    return known_stem(IRREGULAR.get(word, word))
+
+
+def known_stem(word: str) -> str:
+    """Snowball's stem of ``word`` exactly: from the precomputed table when it lists the word."""
     known = _stem_table().get(word)
     return known if known is not None else snowball_stem(word)
 

@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib.resources import files
 
+from factcheck.datafiles import read_data
 from factcheck.facts.numbers import NUMBER_WORDS, TIME_ZONES, word_set
 from factcheck.model import Fact
 
@@ -109,14 +109,14 @@ def _plurals(name: str) -> list[str]:
 
 
 def _load_words(name: str) -> frozenset[str]:
-    text = (files("factcheck") / "data" / name).read_text(encoding="utf-8")
+    text = read_data(name)
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def _load_gazetteer() -> dict[str, tuple[str, str]]:
     """Basic form of each known name -> (label, canonical value)."""
     known: dict[str, tuple[str, str]] = {}
-    text = (files("factcheck") / "data" / "gazetteer.txt").read_text(encoding="utf-8")
+    text = read_data("gazetteer.txt")
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
@@ -136,7 +136,7 @@ GAZETTEER = _load_gazetteer()
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     """Canonical names in the gazetteer's countries section."""
-    text = (files("factcheck") / "data" / "gazetteer.txt").read_text(encoding="utf-8")
+    text = read_data("gazetteer.txt")
     section = text.split("# --- Countries", 1)[1].split("\n# ---", 1)[0]
     names = set()
     for line in section.splitlines():

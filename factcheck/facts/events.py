@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 
+from factcheck.datafiles import read_data
 from factcheck.facts.entities import normalize_entity
 from factcheck.facts.numbers import word_set
 from factcheck.model import Fact
@@ -101,7 +101,7 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
 def _data_lines(name: str) -> list[tuple[str, list[str]]]:
-    text = (files("factcheck") / "data" / name).read_text(encoding="utf-8")
+    text = read_data(name)
     rows = []
     for line in text.splitlines():
         line = line.strip()

@@ -64,7 +64,7 @@ from factcheck.facts.numbers import (
     word_set,
 )
 from factcheck.model import Fact
-from factcheck.words import _stemmer
+from factcheck.words import known_stem
 
 # Qualifier phrase -> the kind of bound it sets (used by ``qualifier_kind``).
 QUALIFIERS: dict[str, str] = {
@@ -234,9 +234,9 @@ def noun_key(noun: str) -> str:
     lowered = noun.lower()
     if lowered in CURRENCY_NOUNS:
         return "money:" + CURRENCY_NOUNS[lowered]
-    # The cached Snowball stemmer of factcheck.words: nltk is imported on first use, not with this
-    # module (~0.35 s that commands loading facts but stemming nothing should not pay).
-    stem = _stemmer().stem(lowered.rsplit(" ", 1)[-1])
+    # Snowball's stem, from the precomputed table where it lists the word: nltk is imported on first
+    # use, not with this module (~0.35 s that commands loading facts but stemming nothing should not pay).
+    stem = known_stem(lowered.rsplit(" ", 1)[-1])
     return KEY_SYNONYMS.get(stem, stem)
 
 
