@@ -148,21 +148,31 @@ def _rounded(coarse: Fact, fine: Fact) -> bool:
         return False
     coarse_places = len(coarse_digits.group(1) or "")
     fine_places = len(fine_digits.group(1) or "")
-    if coarse_places >= fine_places:
-        return False
     coarse_number = float(coarse_digits.group().replace(",", ""))
     fine_number = float(fine_digits.group().replace(",", ""))
     if not coarse_number or not fine_number:
         return False
+    coarse_scale = float(coarse.value or 0) / coarse_number
+    fine_scale = float(fine.value or 0) / fine_number
+    if coarse_scale > fine_scale * (1 + 1e-9):
+        # "$43 million" / "$43,885,310", "$1.5 million" / "$1,512,000": a figure written in millions is
+        # precise to the million (or to its last decimal of a million).
+        step = coarse_scale * 10.0**-coarse_places
+        return _within_step(float(coarse.value or 0), float(fine.value or 0), step)
+    if coarse_places >= fine_places:
+        return False
     # Same scale ("million" on both sides): the written figures, not the values, carry the precision.
-    if abs(float(coarse.value or 0) / coarse_number - float(fine.value or 0) / fine_number) > 1e-9 * max(
-        1.0, abs(float(fine.value or 0) / fine_number)
-    ):
+    if abs(coarse_scale - fine_scale) > 1e-9 * max(1.0, abs(fine_scale)):
         return False
     step = 10.0**-coarse_places
     return abs(round(fine_number, coarse_places) - coarse_number) < step / 2 or (
         0 <= fine_number - coarse_number < step
     )
+
+
+def _within_step(coarse: float, fine: float, step: float) -> bool:
+    """Whether ``fine`` rounds or cuts to ``coarse`` at a precision of ``step``."""
+    return abs(round(fine / step) * step - coarse) < step / 2 or 0 <= fine - coarse < step
 
 
 def _within_bound(kind: str | None, bound: float, exact: float) -> bool:

@@ -344,6 +344,18 @@ CASES = [
         "But there is a one-in-three chance the party could lose the seat, he said.",
         set(),
     ),
+    (
+        "exact-sum-and-the-same-sum-in-millions",
+        "The campaign raised $43,885,310 in the quarter, its filing showed.",
+        "The campaign raised $43 million in the quarter, its filing showed.",
+        set(),
+    ),
+    (
+        "exact-sum-outside-the-millions",
+        "The campaign raised $45,885,310 in the quarter, its filing showed.",
+        "The campaign raised $43 million in the quarter, its filing showed.",
+        {"quantity"},
+    ),
 ]
 
 
