@@ -71,6 +71,9 @@ EVENT_WEIGHT = 2.0
 # columns in the feature matrix.
 EXPENSIVE = ("text", "partial")
 TEXT, PARTIAL = (ALIGN_FEATURES.index(name) for name in EXPENSIVE)
+# Levenshtein ``ratio`` of the whole claims: cheaper than those two, yet worth computing only for pairs
+# that can still reach the link floor (``pair_scores``).
+CHARS = ALIGN_FEATURES.index("chars")
 # Candidate pairs whose features are computed at once; bounds the memory of the vectorised join.
 CHUNK_PAIRS = 50_000
 # With more than two sources, a claim keeps only this many candidate partners (the closest by shared
@@ -563,8 +566,9 @@ def _cheap_features(
     left: np.ndarray,
     right: np.ndarray,
     shared_terms: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    with_chars: bool = True,
 ) -> np.ndarray:
-    """``pair_features`` with the ``EXPENSIVE`` columns at 0."""
+    """``pair_features`` with the ``EXPENSIVE`` columns at 0 (and ``chars`` too, unless ``with_chars``)."""
     shared, mass, square, _ = shared_terms
     count_l, count_r = index.count[left], index.count[right]
     mass_l, mass_r = index.mass[left], index.mass[right]
@@ -580,12 +584,41 @@ def _cheap_features(
         _differ(shared[:, NAME], count_l[:, NAME], count_r[:, NAME]),
         _dice(shared[:, TOKEN], count_l[:, TOKEN], count_r[:, TOKEN]),
         _dice(shared[:, GRAM4], count_l[:, GRAM4], count_r[:, GRAM4]),
-        _pairwise(fuzz.ratio, [index.lower[i] for i in left], [index.lower[j] for j in right]),
+        _chars_feature(index, left, right) if with_chars else zero,
         zero,
         unmatched / (unmatched + UNMATCHED_HALF),
     ]
     assert len(features) == len(ALIGN_FEATURES)
     return np.clip(np.stack(features, axis=1), 0.0, 1.0)
+
+
+def _partial_bounds(
+    index: _Index, left: np.ndarray, right: np.ndarray, chars: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Bounds (low, high) of ``partial_ratio`` from ``ratio``, at no string cost.
+
+    ``ratio`` = 2L / (|s| + |t|), L the longest common subsequence of the claims, s the shorter. A window
+    w of t of s's length shares at most L characters in order with s, so ratio(s, w) = 2 LCS(s, w) /
+    (|s| + |w|) <= 2L / (|s| + L) (high). And the ceil(|t| / |s|) windows that tile t hold all L matched
+    characters between them, so one holds at least L / ceil(|t| / |s|): ratio(s, w) >= that / |s| (low).
+    partial_ratio, the best window's ratio, lies between the two.
+    """
+    size_l = np.fromiter((len(index.lower[i]) for i in left), dtype=np.float64, count=len(left))
+    size_r = np.fromiter((len(index.lower[j]) for j in right), dtype=np.float64, count=len(right))
+    common = chars * (size_l + size_r) / 2.0
+    shorter, longer = np.minimum(size_l, size_r), np.maximum(size_l, size_r)
+    high = np.where(shorter > 0, _ratio(2.0 * common, shorter + common) + PARTIAL_BOUND_SLACK, 1.0)
+    tiles = np.ceil(_ratio(longer, shorter))
+    low = np.where(shorter > 0, _ratio(common, tiles * shorter) - PARTIAL_BOUND_SLACK, 0.0)
+    return np.clip(low, 0.0, 1.0), np.clip(high, 0.0, 1.0)
+
+
+# ``ratio`` comes back as float32 percentages: a margin keeps the bound above the true value.
+PARTIAL_BOUND_SLACK = 1e-4
+
+
+def _chars_feature(index: _Index, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    return _pairwise(fuzz.ratio, [index.lower[i] for i in left], [index.lower[j] for j in right])
 
 
 def _text_feature(index: _Index, left: np.ndarray, right: np.ndarray, scorer: str) -> np.ndarray:
@@ -618,17 +651,19 @@ def pair_scores(index: _Index, left: np.ndarray, right: np.ndarray, settings: Se
     features are computed only where they can matter, cheapest first. Each unknown feature is set to
     its most favourable value (1 for a positive weight, 0 for a negative one), which bounds the score:
 
-    1. with both unknown, a pair whose bound is under the floor scores 0;
+    1. with all three unknown, a pair whose bound is under the floor scores 0; then again with
+       ``chars`` (Levenshtein ratio of the whole claims) known;
     2. with the ``text`` scorer known (~10 µs a pair), the same test again; and a pair whose
        shared-fact score already reaches the bound scores exactly that, whatever ``partial`` says;
     3. only the rest pay for ``partial_ratio`` (~70 µs a pair) and get their exact score.
     """
     weights = settings.weights
-    favourable = {column: 1.0 if weights[1 + column] > 0 else 0.0 for column in (TEXT, PARTIAL)}
+    favourable = {column: 1.0 if weights[1 + column] > 0 else 0.0 for column in (TEXT, PARTIAL, CHARS)}
     floor = settings.threshold / 2
     shared_terms = _shared(index, left, right)
-    features = _cheap_features(index, left, right, shared_terms)
-    features[:, TEXT], features[:, PARTIAL] = favourable[TEXT], favourable[PARTIAL]
+    features = _cheap_features(index, left, right, shared_terms, with_chars=False)
+    for column, value in favourable.items():
+        features[:, column] = value
     bound = logistic(features, weights)
     articles = index.article[left] & index.article[right]
     rescale = settings.threshold / settings.fact_threshold if settings.fact_threshold > 0 else 0.0
@@ -643,10 +678,18 @@ def pair_scores(index: _Index, left: np.ndarray, right: np.ndarray, settings: Se
     if not len(live):
         return scores
     exact = features[live]
+    exact[:, CHARS] = np.clip(_chars_feature(index, left[live], right[live]), 0.0, 1.0)
+    keep = np.maximum(logistic(exact, weights), fact_bound[live]) >= floor  # the bound, chars known
+    live, exact = live[keep], exact[keep]
+    if not len(live):
+        return scores
     text = exact[:, TEXT] = _text_feature(index, left[live], right[live], settings.scorer)
     facts = np.minimum((FACT_TEXT_WEIGHT * text + (1 - FACT_TEXT_WEIGHT) * cosine[live]) * rescale, 1.0)
     fact_route = articles[live]
-    bound = logistic(exact, weights)  # partial still at its favourable value
+    # partial_ratio at its most favourable value that ``chars`` allows: a bound from below or above.
+    partial_bound = _partial_bounds(index, left[live], right[live], exact[:, CHARS])
+    exact[:, PARTIAL] = partial_bound[1] if favourable[PARTIAL] == 1.0 else partial_bound[0]
+    bound = logistic(exact, weights)  # still a bound of the score: partial is not known yet
     # max(paraphrase score, shared-fact score) is the shared-fact score when that reaches the bound.
     settled = fact_route & (facts >= bound)
     scores[live[settled]] = facts[settled]

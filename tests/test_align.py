@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
-from factcheck.align import MAX_PARTNERS, align, build_index, candidate_pairs, group_claims, pair_features
+from factcheck.align import (
+    MAX_PARTNERS,
+    _partial_bounds,
+    align,
+    build_index,
+    candidate_pairs,
+    group_claims,
+    pair_features,
+)
 from factcheck.facts import extract_facts
 from factcheck.model import Claim
 from factcheck.settings import ALIGN_FEATURES, Settings
@@ -160,3 +171,35 @@ def test_synonym_groups_do_not_overlap() -> None:
             assert word == word.lower(), (number, word)
             assert stem(word) not in seen or seen[stem(word)] == number, (word, seen.get(stem(word)), number)
             seen[stem(word)] = number
+
+
+def _claims(texts: list[str]) -> list[Claim]:
+    return [
+        Claim(f"{chr(65 + k)}1", chr(65 + k), 0, text, 0, len(text), 1, extract_facts(text, 0))
+        for k, text in enumerate(texts)
+    ]
+
+
+def _assert_partial_ratio_within_bounds(a: str, b: str) -> None:
+    index, _ = build_index(_claims([a, b]), {})
+    left, right = np.array([0]), np.array([1])
+    # pair_scores gets ratio from rapidfuzz's cpdist as float32 percentages
+    chars = np.array([fuzz.ratio(index.lower[0], index.lower[1]) / 100.0], dtype=np.float32).astype(float)
+    low, high = _partial_bounds(index, left, right, chars)
+    assert low[0] <= fuzz.partial_ratio(index.lower[0], index.lower[1]) / 100.0 <= high[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=120), st.text(min_size=1, max_size=120))
+def test_partial_ratio_lies_within_the_bounds_read_from_ratio(a: str, b: str) -> None:
+    """``pair_scores`` skips partial_ratio where its bound cannot reach the floor: the bounds must hold."""
+    _assert_partial_ratio_within_bounds(a, b)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="abcde ", min_size=1, max_size=40),
+    st.text(alphabet="abcde ", min_size=60, max_size=400),
+)
+def test_partial_ratio_bounds_hold_for_a_short_claim_in_a_long_one(a: str, b: str) -> None:
+    _assert_partial_ratio_within_bounds(a, b)
