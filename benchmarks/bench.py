@@ -118,10 +118,16 @@ def corpus_pairs(data: Path, max_pairs: int) -> list[tuple[str, str, Path, Path]
 
 
 def clear_caches() -> None:
-    """Forget the pipeline's per-sentence caches (facts, sentence splits, judge tokens)."""
-    from factcheck import facts, judge, sentences
+    """Forget the pipeline's per-sentence caches (facts, sentence splits, claim terms, judge tokens)."""
+    from factcheck import align, facts, judge, sentences
 
-    for cached in (facts.extract_facts, sentences._segment_cached, judge._tokens_at, judge._words_at):
+    for cached in (
+        facts.extract_facts,
+        sentences._segment_cached,
+        align._text_features,
+        judge._tokens_at,
+        judge._words_at,
+    ):
         cached.cache_clear()
 
 

@@ -212,22 +212,38 @@ def _word_terms(word: str) -> tuple[tuple[str, bool], ...]:
 
 
 def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
-    terms = alignment_terms(claim.text)
-    every = [term for term, _ in terms]
-    stems = [term for term, content in terms if content]
+    stems, bigrams, tokens, grams4, text = _text_features(claim.text)
     names = name_features(claim.facts, aliases)
     return ClaimFeatures(
-        stems=frozenset(stems),
+        stems=stems,
         names=names,
         events=frozenset(n for n in names if n.startswith("event:")),
         values=value_features(claim.facts),
         units=unit_features(claim.facts),
-        bigrams=frozenset(f"{a} {b}" for a, b in pairwise(stems)),
-        tokens=frozenset(every),
-        grams4=frozenset(" ".join(every[i : i + 4]) for i in range(len(every) - 3)),
-        text=" ".join(sorted(set(stems))),
+        bigrams=bigrams,
+        tokens=tokens,
+        grams4=grams4,
+        text=text,
         lower=claim.text.lower(),
         heading=_whole_sentence(claim) and is_heading(claim.text),
+    )
+
+
+# Remembered per claim text, like ``extract_facts``: a claim's words do not depend on the comparison.
+@lru_cache(maxsize=32768)
+def _text_features(
+    text: str,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], str]:
+    """(content stems, their bigrams, every term, runs of four terms, sorted content stems joined)."""
+    terms = alignment_terms(text)
+    every = [term for term, _ in terms]
+    stems = [term for term, content in terms if content]
+    return (
+        frozenset(stems),
+        frozenset(f"{a} {b}" for a, b in pairwise(stems)),
+        frozenset(every),
+        frozenset(" ".join(every[i : i + 4]) for i in range(len(every) - 3)),
+        " ".join(sorted(set(stems))),
     )
 
 

@@ -176,7 +176,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
 # Pipeline
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8192)
 def _segment_cached(text: str) -> tuple[Span, ...]:
     """``_segment``, remembered: a pure function of the block, and the same article is often split
     again (compared with each of its cluster's other articles, or re-run in a batch)."""

@@ -23,8 +23,9 @@ __all__ = ["acronym_aliases", "extract_facts", "normalize_entity", "parse_number
 
 # Remembered per (sentence, offset): a pure function returning frozen facts, about a third of a
 # comparison's time, and the same article is often compared again (with each of its cluster's other
-# articles, in a batch, or in an N-way run beside the pairwise ones). 4096 sentences is ~100 articles.
-@lru_cache(maxsize=4096)
+# articles, in a batch, or in an N-way run beside the pairwise ones). 32768 sentences is ~800 articles
+# (a few tens of MB): a researcher's pairwise run over a corpus revisits each article many times.
+@lru_cache(maxsize=32768)
 def extract_facts(text: str, offset: int = 0) -> tuple[Fact, ...]:
     """All facts in ``text``, sorted by (start, end); offsets are ``offset`` + position in ``text``."""
     prepared = scan(text)
