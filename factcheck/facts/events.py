@@ -93,6 +93,8 @@ _ATTRIBUTION = re.compile(
     r"\s+(?:said|says|reported|reports|stated|announced|confirmed|claimed|told)\b)"
     r"|(?:[,”\"]\s*(?:said|says)\s+(?P<inverted>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))",
 )
+_ATTRIBUTION_CUES = ("according to", "said", "says", "reported", "reports", "stated", "announced",
+                     "confirmed", "claimed", "told")  # fmt: skip
 _SCOPE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(s) for s in SCOPES), key=len, reverse=True)) + r")\b(?:\s+the)?\s+",
     re.IGNORECASE,
@@ -592,7 +594,11 @@ def find_scopes(text: str, offset: int, names: list[Fact]) -> list[Fact]:
 
 def find_attributions(text: str, offset: int) -> list[Fact]:
     """Who the claim is attributed to: "according to X", "X said", "as reported by X", '..., said X'."""
-    facts = []
+    facts: list[Fact] = []
+    # Every form needs one of these words (as written: the pattern is case-sensitive); most sentences
+    # have none, and the pattern tries every capitalised word of a sentence as a speaker.
+    if not any(cue in text for cue in _ATTRIBUTION_CUES):
+        return facts
     for match in _ATTRIBUTION.finditer(text):
         group = next(g for g in ("after", "by", "told", "before", "inverted") if match.group(g))
         who = match.group(group).strip()
