@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -282,13 +282,17 @@ def name_idf(name: str) -> float:
 
 def term_weights(features: list[ClaimFeatures], sources: list[str]) -> dict[str, float]:
     """Background IDF of every word and name, damped when one source repeats it across its claims."""
-    per_source: dict[tuple[str, str], int] = defaultdict(int)
+    per_source: dict[str, Counter[str]] = {}
     for feature, source in zip(features, sources, strict=True):
-        for term in feature.stems | feature.names:
-            per_source[(source, term)] += 1
-    repeats: dict[str, int] = defaultdict(int)
-    for (_, term), count in per_source.items():
-        repeats[term] = max(repeats[term], count)
+        counter = per_source.get(source)
+        if counter is None:
+            counter = per_source[source] = Counter()
+        counter.update(feature.stems | feature.names)  # counted in C
+    repeats: dict[str, int] = {}
+    for counter in per_source.values():
+        for term, count in counter.items():
+            if count > repeats.get(term, 0):
+                repeats[term] = count
     return {
         term: (name_idf(term) if term.startswith("entity:") else background_idf(term)) / (1 + math.log(k))
         for term, k in repeats.items()
@@ -297,10 +301,9 @@ def term_weights(features: list[ClaimFeatures], sources: list[str]) -> dict[str,
 
 def local_idf(features: list[ClaimFeatures]) -> dict[str, float]:
     """Smoothed IDF of every word and name over the claims being compared (the shared-fact route)."""
-    frequency: dict[str, int] = defaultdict(int)
+    frequency: Counter[str] = Counter()
     for feature in features:
-        for term in feature.stems | feature.names:
-            frequency[term] += 1
+        frequency.update(feature.stems | feature.names)
     total = len(features)
     return {
         term: (math.log((1 + total) / (1 + n)) + 1.0) * (EVENT_WEIGHT if term.startswith("event:") else 1.0)
@@ -365,11 +368,17 @@ class _Index:
             )
             for kind, bag in enumerate(bags):
                 vocabulary = vocabularies[kind]
-                for term in bag.difference(vocabulary):
-                    vocabulary[term] = len(kinds)
-                    kinds.append(kind)
-                    term_weight.append(weights.get(term, 1.0) if kind <= EVENT else 1.0)
-                    local_weight.append(local.get(term, 1.0) if kind <= EVENT else 0.0)
+                new = list(bag.difference(vocabulary))
+                if new:
+                    first = len(kinds)
+                    vocabulary.update(zip(new, range(first, first + len(new)), strict=True))
+                    kinds.extend([kind] * len(new))
+                    if kind <= EVENT:
+                        term_weight.extend([weights.get(term, 1.0) for term in new])
+                        local_weight.extend([local.get(term, 1.0) for term in new])
+                    else:
+                        term_weight.extend([1.0] * len(new))
+                        local_weight.extend([0.0] * len(new))
                 row.extend(map(vocabulary.__getitem__, bag))
             row.sort()
             rows.append(row)
