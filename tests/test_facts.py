@@ -460,3 +460,12 @@ def test_a_day_month_before_a_day_number_reads_month_day() -> None:
 )
 def test_dimensions_and_numbered_labels_count_nothing(text: str) -> None:
     assert [f.text for f in extract_facts(text) if f.type == "quantity"] == []
+
+
+def test_odds_count_nothing_before_in_but_a_count_in_places_does() -> None:
+    counts = [
+        f.text
+        for f in extract_facts("Rebels killed 12 in three villages, and one in five adults fled.")
+        if f.type == "quantity"
+    ]
+    assert counts == ["12", "three villages", "five adults"]

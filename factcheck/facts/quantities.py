@@ -58,6 +58,7 @@ from factcheck.facts.numbers import (
     Scan,
     parse_decimal,
     parse_digits,
+    parse_number,
     scan,
     to_number,
     word_positions,
@@ -210,7 +211,7 @@ _NUMBER_LABEL = re.compile(r"(?:\bno\.|\bnumber|\bnos\.|#)\s*$")
 _DIMENSION_AFTER = re.compile(r"-by-")
 _DIMENSION_BEFORE = re.compile(r"\w-by-$")
 # Odds and shares: "1 in 3", "one-in-three", "one in five".
-_ODDS = re.compile(rf"[\s-]in[\s-](?:\d{{1,3}}(?!\d)|{WORD_NUMBER}\b)")
+_ODDS = re.compile(rf"([\s-])in[\s-](?P<of>\d{{1,3}}(?:,\d{{3}})*(?![\d.])|{WORD_NUMBER}\b)")
 # "3-to-1": a figure after "-to-" is the second term of a ratio.
 _RATIO_TO = re.compile(r"\d[- ]to-$")
 
@@ -311,7 +312,7 @@ def find_quantities(
     for number in numbers:
         if number.start < last_end or (taken and any(number.start < e and number.end > s for s, e in taken)):
             continue
-        if _ODDS.match(prepared.lower, number.end):
+        if _is_odds(prepared.lower, number):
             continue  # "1 in 3 chance", "one in five adults": the figure after "in" says what is counted
         if _DIMENSION_AFTER.match(prepared.lower, number.end) or _DIMENSION_BEFORE.search(
             prepared.lower, max(0, number.start - 8), number.start
@@ -337,6 +338,17 @@ def find_quantities(
 
 # Between the two ends of a range: "between 30 and 80 pounds", "14 to 36 kilograms", "3-5 years".
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–)\s*")
+
+
+def _is_odds(lower: str, number: _Number) -> bool:
+    """ "one-in-three", "1 in 3 chance", "3 in 10 voters"; but "killed 12 in three villages" counts 12."""
+    odds = _ODDS.match(lower, number.end)
+    if odds is None:
+        return False
+    if odds.group(1) == "-":
+        return True
+    of = parse_number(odds.group("of"))
+    return of is not None and number.value < of
 
 
 def _ranges_share_units(text: str, facts: list[Fact], offset: int) -> list[Fact]:
