@@ -356,6 +356,12 @@ CASES = [
         "The campaign raised $43 million in the quarter, its filing showed.",
         {"quantity"},
     ),
+    (
+        "a-figure-compared-to-a-count-counts-the-same",
+        "Police said there were six arrests on Wednesday in the city, compared to 47 the previous night.",
+        "Police in the city made 47 arrests the previous night, the department said on Wednesday.",
+        set(),
+    ),
 ]
 
 

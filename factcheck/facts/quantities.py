@@ -175,6 +175,8 @@ COUNT_PARTICIPLES = word_set(
     evacuated rescued hospitalised hospitalized infected jailed imprisoned"""
 )
 _INHERIT_AFTER = word_set("from in among of on at belonging")
+# A bare figure set against a count counts the same thing: "compared to 47", "up from 12", "versus 9".
+_COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|up from|down from)\s+$")
 _NOT_ONE_AFTER = word_set("no any every each the which that this someone anyone")
 
 
@@ -604,8 +606,15 @@ def _quantity(text: str, lower: str, number: _Number, previous: Fact | None, off
         return None
     if noun is not None:
         end = noun[1]
-    elif unit is None and previous is not None and _next_word(text, end) in _INHERIT_AFTER:
-        unit, key = previous.unit, previous.key
+    elif (
+        unit is None
+        and previous is not None
+        and (
+            _next_word(text, end) in _INHERIT_AFTER
+            or _COMPARED_BEFORE.search(lower, max(0, start - 16), start)
+        )
+    ):
+        unit, key = previous.unit, previous.key  # "six arrests on Wednesday, compared to 47 the night before"
     return Fact("quantity", text[start:end], start + offset, end + offset, value, unit, qualifier, key)
 
 
