@@ -77,7 +77,7 @@ def find_discrepancies(
     if by_key is None:
         by_key = _events_by_key(claims, aliases)
     reported: set[tuple[str, int]] = set()
-    found = keyed_quantity_conflicts(claims, settings, reported)
+    found = keyed_quantity_conflicts(claims, settings, reported, score)
     if _one_happening(claims, by_key):
         found += keyed_date_conflicts(claims, reported)
     events = event_conflicts(claims, aliases, score, by_key)
@@ -115,7 +115,7 @@ def _without_restated(found: list[Discrepancy], events: list[Discrepancy]) -> li
 def quantities_compatible(a: Fact, b: Fact, tolerance: float) -> bool:
     """Whether two counts of the same thing can both be true, qualifiers considered."""
     x, y = float(a.value or 0), float(b.value or 0)
-    if x == y or _rounded(a, b) or _rounded(b, a):
+    if x == y or _rounded(a, b, tolerance) or _rounded(b, a, tolerance):
         return True
     kind_a, kind_b = qualifier_kind(a.qualifier), qualifier_kind(b.qualifier)
     if "vague" in (kind_a, kind_b):
@@ -140,7 +140,7 @@ def quantities_compatible(a: Fact, b: Fact, tolerance: float) -> bool:
 _MANTISSA = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
-def _rounded(coarse: Fact, fine: Fact) -> bool:
+def _rounded(coarse: Fact, fine: Fact, tolerance: float) -> bool:
     """ "$114 million" / "$114.3 million", "1.2 percent" / "1.23 percent", "1,121" / "1,121.96": the same
     figure given to fewer decimals (rounded or cut) is no conflict."""
     coarse_digits, fine_digits = _MANTISSA.search(coarse.text), _MANTISSA.search(fine.text)
@@ -157,8 +157,10 @@ def _rounded(coarse: Fact, fine: Fact) -> bool:
     if coarse_scale > fine_scale * (1 + 1e-9):
         # "$43 million" / "$43,885,310", "$1.5 million" / "$1,512,000": a figure written in millions is
         # precise to the million (or to its last decimal of a million).
+        # Only while the cut is small beside the figure: "$1 billion" / "$1,900,000,000" conflict.
         step = coarse_scale * 10.0**-coarse_places
-        return _within_step(float(coarse.value or 0), float(fine.value or 0), step)
+        rough, exact = float(coarse.value or 0), float(fine.value or 0)
+        return _within_step(rough, exact, step) and abs(exact - rough) <= tolerance * abs(exact)
     if coarse_places >= fine_places:
         return False
     # Same scale ("million" on both sides): the written figures, not the values, carry the precision.
@@ -184,11 +186,13 @@ def _within_bound(kind: str | None, bound: float, exact: float) -> bool:
 
 
 def keyed_quantity_conflicts(
-    claims: tuple[Claim, ...], settings: Settings, reported: set[tuple[str, int]]
+    claims: tuple[Claim, ...], settings: Settings, reported: set[tuple[str, int]], score: float = 1.0
 ) -> list[Discrepancy]:
     found = []
-    for key, per_source in _facts_by_key(claims, "quantity", _keyed_count).items():
-        if len(per_source) < 2 or not _sources_conflict(per_source, settings.quantity_tolerance):
+    for key, per_source in _facts_by_key(claims, "quantity", lambda f: bool(f.key)).items():
+        if len(per_source) < 2 or _lengths_of_several_things(key, per_source, score):
+            continue
+        if not _sources_conflict(per_source, settings.quantity_tolerance):
             continue
         found.append(
             _discrepancy(
@@ -203,13 +207,20 @@ def keyed_quantity_conflicts(
     return found
 
 
-def _keyed_count(fact: Fact) -> bool:
-    """A count whose key says what is counted, so two sources' counts under one key are one count.
+def _lengths_of_several_things(
+    key: str, per_source: dict[str, list[tuple[Claim, Fact]]], score: float
+) -> bool:
+    """Lengths of time and ages that need not measure one thing.
 
-    A length of time ("three weeks", "a month") or an age ("a 47-year-old") says what it measures but not
-    of what: two rewordings name the shutdown's month and the bill's three weeks, or two victims' ages.
-    Those conflict only where one wording swaps one for the other (``swapped_fact_conflicts``)."""
-    return bool(fact.key) and fact.key != "duration" and not fact.key.endswith("-old")
+    Such a figure says what it measures but not of what: in a loose group one source's "three weeks" of
+    funding meets the other's "35 days" of shutdown, and a source naming a month and a day, or two
+    victims' ages, is about several things. They are compared one against one in a close alignment
+    ("sentenced to 10 years" / "a 12-year prison sentence", "a 47-year-old" / "a 52-year-old"); a near
+    copy still pairs them by position."""
+    if key != "duration" and not key.endswith("-old"):
+        return False
+    several = any(len({float(f.value or 0) for _, f in facts}) > 1 for facts in per_source.values())
+    return several or score < CLOSE_ALIGNMENT
 
 
 def keyed_date_conflicts(claims: tuple[Claim, ...], reported: set[tuple[str, int]]) -> list[Discrepancy]:
@@ -387,9 +398,14 @@ def _same_count(a: Fact, b: Fact) -> bool:
     but never with a measure that only describes a noun ("a two-month slump", "an 8-ounce bottle")."""
     if a.key and b.key:
         return a.key == b.key
-    keyed = a if a.key else b if b.key else None
-    # A percentage is a share, and a bare figure a count or a level: "only six" / "only 1.5 percent".
-    return keyed is None or not (_is_measure_modifier(keyed) or keyed.key == "percent")
+    keyed, bare = (a, b) if a.key else (b, a)
+    if not keyed.key:
+        return True
+    # A percentage is a share, and a count in words a count: "only six" / "only 1.5 percent". A bare
+    # figure in digits may be the same level with its unit dropped ("rose to 7.4" / "to 5.2 percent").
+    in_words = not any(c.isdigit() for c in bare.text)
+    own_kind = keyed.key.startswith(("odds:", "rank:no", "dimension"))  # "1 in 3" / "3": not one figure
+    return not (_is_measure_modifier(keyed) or own_kind or (keyed.key == "percent" and in_words))
 
 
 def _is_measure_modifier(fact: Fact) -> bool:
@@ -440,16 +456,28 @@ DIMINUTIVES = {
 
 
 def _short_form(a: list[str], b: list[str]) -> bool:
-    """Word by word one name, some words shortened: "Ark" / "Arkansas", "Zack Barth" / "Zachary Barth"."""
+    """Word by word one name, some words shortened: "Ark" / "Arkansas", "Zack Barth" / "Zachary Barth"
+    (tables only: a plain prefix would make Kent / Kentucky and Sam / Samantha one name)."""
     if len(a) != len(b) or a == b:
         return False
     return all(x == y or _shortens(x, y) or _shortens(y, x) for x, y in zip(a, b, strict=True))
 
 
 def _shortens(short: str, full: str) -> bool:
-    return (len(short) >= 3 and len(full) >= len(short) + 2 and full.startswith(short)) or DIMINUTIVES.get(
-        short
-    ) == full
+    return DIMINUTIVES.get(short) == full or STATE_ABBREVIATIONS.get(short) == full
+
+
+# The news agencies' abbreviations of US states ("Hope, Ark."), where a plain prefix would also match
+# Kent / Kentucky or Sam / Samantha.
+STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
+    "ind": "indiana", "kan": "kansas", "kans": "kansas", "ky": "kentucky", "la": "louisiana",
+    "md": "maryland", "mass": "massachusetts", "mich": "michigan", "minn": "minnesota",
+    "miss": "mississippi", "mo": "missouri", "mont": "montana", "neb": "nebraska", "nev": "nevada",
+    "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "tenn": "tennessee", "tex": "texas",
+    "vt": "vermont", "va": "virginia", "wash": "washington", "wis": "wisconsin", "wyo": "wyoming",
+}  # fmt: skip
 
 
 # One country, one street, one saint, written out or abbreviated inside a longer name.
@@ -1051,8 +1079,12 @@ def _without_qualifying_none(words: list[str]) -> list[str]:
     return [
         w
         for w, following in zip(words, [*words[1:], ""], strict=True)
-        if not (w == "none" and following.endswith("ly"))
+        if not (w == "none" and following in _HOW_BADLY)
     ]
+
+
+# "none seriously (hurt)": how badly the counted were hurt, not a denial of the count.
+_HOW_BADLY = frozenset({"seriously", "critically", "badly", "fatally", "severely", "gravely"})
 
 
 def _is_negation_edit(removed: list[str], added: list[str]) -> bool:

@@ -450,22 +450,33 @@ def test_a_day_month_before_a_day_number_reads_month_day() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "The gang drove a large four-by-four car into the store.",
-        "He was hit with a 2-by-4 plank.",
-        "She kept the No. 2 job in the party, and he stayed in the No. 3 position.",
-        "He lives at number 10.",
+        ("The gang drove a large four-by-four car into the store.", [("four", "dimension"), ("four", "dimension")]),
+        ("He was hit with a 2-by-4 plank.", [("2", "dimension"), ("4", "dimension")]),
+        ("She kept the No. 2 job, and he stayed in the No. 3 position.", [("2", "rank:no"), ("3", "rank:no")]),
+        ("He lives at number 10.", [("10", "rank:no")]),
     ],
-)
-def test_dimensions_and_numbered_labels_count_nothing(text: str) -> None:
-    assert [f.text for f in extract_facts(text) if f.type == "quantity"] == []
+)  # fmt: skip
+def test_dimensions_and_numbered_labels_are_figures_of_their_own(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Not counts of the noun after them ("four car", "3 position"), but compared with their own kind."""
+    assert [(f.text, f.key) for f in extract_facts(text) if f.type == "quantity"] == expected
 
 
-def test_odds_count_nothing_before_in_but_a_count_in_places_does() -> None:
-    counts = [
-        f.text
-        for f in extract_facts("Rebels killed 12 in three villages, and one in five adults fled.")
-        if f.type == "quantity"
+def test_odds_are_keyed_by_what_they_are_out_of() -> None:
+    facts = extract_facts("Rebels killed 12 in three villages, and one in five adults fled.")
+    assert [(f.text, f.key) for f in facts if f.type == "quantity"] == [
+        ("12", "odds:3"),
+        ("three villages", "villag"),
+        ("one", "odds:5"),
+        ("five adults", "adult"),
     ]
-    assert counts == ["12", "three villages", "five adults"]
+
+
+@pytest.mark.parametrize(
+    "text", ["It saves them $600 a year on drugs.", "Take it twice a day.", "They work 40 hours a week."]
+)
+def test_a_rate_is_no_length_of_time(text: str) -> None:
+    assert [f.text for f in extract_facts(text) if f.key == "duration"] == []

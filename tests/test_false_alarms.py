@@ -322,7 +322,7 @@ CASES = [
     ),
     (
         "lengths-of-time-of-different-things",
-        "The president said Friday he will sign a short-term bill to reopen the government, ending the partial shutdown that has dragged on for more than a month.",
+        "The president said Friday he will sign a short-term bill to reopen the government, ending the partial shutdown that has dragged on for more than a month, a day after ruling it out.",
         "The president announced Friday a short-term bill that will reopen the government for three weeks, ending the partial shutdown.",
         set(),
     ),
@@ -360,6 +360,12 @@ CASES = [
         "a-figure-compared-to-a-count-counts-the-same",
         "Police said there were six arrests on Wednesday in the city, compared to 47 the previous night.",
         "Police in the city made 47 arrests the previous night, the department said on Wednesday.",
+        set(),
+    ),
+    (
+        "odds-in-a-headline-and-hyphenated",
+        "Boehner: '1 In 3 Chance' Republicans Lose Control Of House",
+        "Boehner: '1-in-3 chance' Republicans could lose House in November",
         set(),
     ),
 ]

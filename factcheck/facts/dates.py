@@ -149,7 +149,7 @@ def _relative_dates(text: str, prepared: Scan) -> list[_Found]:
         if span is None or _overlaps(span[0], span[1], found):
             continue
         start, end = span
-        if lower.startswith(" of ", end):
+        if lower.startswith(" of ", end) and _CALENDAR_AFTER_OF.match(lower, end + 4):
             continue  # "the last week of May" is a calendar week, named by its month
         if text[start].isupper() and _PREV_CAPITALISED.search(text, max(0, start - 40), start):
             continue  # "Aleppo Today" is a channel's name, not a time
@@ -214,6 +214,13 @@ _VAGUE_COUNT = re.compile(r"\b(?:a couple of|a few|few|several|some|many)\b")
 _EXACT_COUNT = re.compile(r"\b\d+(?:\.\d+)?\b")
 
 
+_CALENDAR_AFTER_OF = re.compile(
+    r"(?:(?:the\s+)?(?:"
+    + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+    + r")\b|(?:1[89]|20)\d\d\b)"
+)
+
+
 def relative_dates_agree(a: str, b: str) -> bool:
     """Whether two relative dates can name one stretch of time: equal, or one counts vaguely where the
     other gives a number ("the next few years" / "the next three years"); a vague count is no conflict."""
@@ -222,7 +229,14 @@ def relative_dates_agree(a: str, b: str) -> bool:
     vague_a, vague_b = _VAGUE_COUNT.sub("#", a), _VAGUE_COUNT.sub("#", b)
     if vague_a == a and vague_b == b:
         return False
+    # "a few" or "several" is two to ten: "the past few years" / "the past 30 years" still conflict.
+    exact = [float(n) for n in _EXACT_COUNT.findall(vague_a + " " + vague_b)]
+    if any(not FEW_LOW <= n <= FEW_HIGH for n in exact):
+        return False
     return _EXACT_COUNT.sub("#", vague_a) == _EXACT_COUNT.sub("#", vague_b)
+
+
+FEW_LOW, FEW_HIGH = 2, 10
 
 
 def _calendar_dates(text: str, prepared: Scan, taken: list[_Found]) -> list[_Found]:
@@ -239,12 +253,20 @@ def _calendar_dates(text: str, prepared: Scan, taken: list[_Found]) -> list[_Fou
         if start < last_end:
             continue
         match = _DATE.match(text, start)
-        if match and match.group("dm_day") and _DAY_AFTER.match(text, match.end()):
+        if match and _count_before_month_day(text, match):
             continue  # "the 19 Sept. 11 hijackers": the month takes the day after it, 19 counts
         if match and not _overlaps(start, match.end(), taken):
             found.append((start, match.end(), *_calendar_value(match)))
             last_end = match.end()
     return found
+
+
+def _count_before_month_day(text: str, match: re.Match[str]) -> bool:
+    """ "the 19 Sept. 11 hijackers": a count after "the", then a month and its day. "On 12 June 3
+    soldiers died" is a date and a count, as is anything with a year."""
+    if not match.group("dm_day") or match.group("dm_year"):
+        return False
+    return bool(_DAY_AFTER.match(text, match.end())) and text[: match.start()].lower().endswith("the ")
 
 
 _DAY_AFTER = re.compile(r"[ \t]+(?:[1-9]|[12]\d|3[01])\b(?![:.,]\d)")

@@ -412,7 +412,13 @@ def _too_far(gap: str) -> bool:
     by ISIL terrorists, airstrikes by coalition jets have killed"): without a parser, a distant actor
     word in run-on text is as often someone else as the subject."""
     words = _PARENTHETICAL.sub(" ", gap).split()  # "rebels, long confined to Idlib, have stormed"
-    return len(words) > MAX_ACTOR_GAP_WORDS or "by" in words
+    other_agent = any(
+        word == "by" and (k == 0 or words[k - 1] not in _BACKED) for k, word in enumerate(words)
+    )  # "troops backed by Russian jets recaptured": the jets back the troops, the troops act
+    return len(words) > MAX_ACTOR_GAP_WORDS or other_agent
+
+
+_BACKED = frozenset({"backed", "supported", "led", "armed", "aided", "assisted", "funded", "escorted"})
 
 
 _PARENTHETICAL = re.compile(r",[^,]*,|\([^)]*\)|[—–-]{1,2}[^—–-]*[—–-]{1,2}")

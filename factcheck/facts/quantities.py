@@ -212,6 +212,7 @@ _NUMBER_LABEL = re.compile(r"(?:\bno\.|\bnumber|\bnos\.|#)\s*$")
 # Dimensions: "four-by-four car", "2-by-4": neither figure counts anything.
 _DIMENSION_AFTER = re.compile(r"-by-")
 _DIMENSION_BEFORE = re.compile(r"\w-by-$")
+_ODDS_BEFORE = re.compile(r"\w-in-$", re.IGNORECASE)  # "1-in-3": the 3 is no model number
 # Odds and shares: "1 in 3", "one-in-three", "one in five".
 _ODDS = re.compile(rf"([\s-])in[\s-](?P<of>\d{{1,3}}(?:,\d{{3}})*(?![\d.])|{WORD_NUMBER}\b)")
 # "3-to-1": a figure after "-to-" is the second term of a ratio.
@@ -314,19 +315,13 @@ def find_quantities(
     for number in numbers:
         if number.start < last_end or (taken and any(number.start < e and number.end > s for s, e in taken)):
             continue
-        if _is_odds(prepared.lower, number):
-            continue  # "1 in 3 chance", "one in five adults": the figure after "in" says what is counted
-        if _DIMENSION_AFTER.match(prepared.lower, number.end) or _DIMENSION_BEFORE.search(
-            prepared.lower, max(0, number.start - 8), number.start
-        ):
-            continue
-        if _NUMBER_LABEL.search(prepared.lower, max(0, number.start - 8), number.start):
-            continue  # "the No. 2 job", "number 10": a label or rank, not a count
-        fact = _quantity(text, prepared.lower, number, last_counted, offset)
+        fact = _figure_of_its_own(text, prepared.lower, number, offset) or _quantity(
+            text, prepared.lower, number, last_counted, offset
+        )
         if fact is None:
             continue
         last_end = fact.end - offset
-        if fact.key and not fact.key.startswith(("money:", "percent")):
+        if fact.key and not fact.key.startswith(("money:", "percent", "odds:", "dimension", "rank:")):
             last_counted = fact
         facts.append(fact)
     facts = [_as_duration(f) for f in _ranges_share_units(text, facts, offset)]
@@ -342,15 +337,31 @@ def find_quantities(
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–)\s*")
 
 
-def _is_odds(lower: str, number: _Number) -> bool:
-    """ "one-in-three", "1 in 3 chance", "3 in 10 voters"; but "killed 12 in three villages" counts 12."""
+def _figure_of_its_own(text: str, lower: str, number: _Number, offset: int) -> Fact | None:
+    """A figure that counts no noun but is compared with its own kind, position to position.
+
+    - odds and rates: "1 in 3 chance", "one-in-three", "seven in 10 voters", "9 in 24 hours" are keyed
+      "odds:<the second figure>" (so "1 in 3" / "one-in-three" agree and "seven in 10" / "four in 10"
+      conflict), the second figure still counting its own noun;
+    - dimensions: "6-by-8", "four-by-four" are keyed "dimension";
+    - numbered labels and ranks: "No. 2", "number 10" are keyed "rank:no".
+    """
+    key = unit = None
     odds = _ODDS.match(lower, number.end)
-    if odds is None:
-        return False
-    if odds.group(1) == "-":
-        return True
-    of = parse_number(odds.group("of"))
-    return of is not None and number.value < of
+    if odds is not None:
+        of = parse_number(odds.group("of"))
+        if of is not None:
+            key, unit = f"odds:{of:g}", f"in {of:g}"
+    elif _DIMENSION_AFTER.match(lower, number.end) or _DIMENSION_BEFORE.search(
+        lower, max(0, number.start - 8), number.start
+    ):
+        key, unit = "dimension", "by"
+    elif _NUMBER_LABEL.search(lower, max(0, number.start - 8), number.start):
+        key, unit = "rank:no", "No."
+    if key is None:
+        return None
+    start, end = number.start, number.end
+    return Fact("quantity", text[start:end], start + offset, end + offset, number.value, unit, None, key)
 
 
 def _ranges_share_units(text: str, facts: list[Fact], offset: int) -> list[Fact]:
@@ -375,6 +386,9 @@ DURATION_DAYS = {
     "centuri": 36500,
     "century": 36500,
 }
+_RATE_BEFORE = re.compile(
+    r"(?:[\d%]|\d[\d,.]*\s+[a-z]+s|\b(?:cents?|dollars?|euros?|pounds?|times|twice|once|thrice))\s+$"
+)
 _SINGLE_DURATION = re.compile(r"\b(?:a|an|one)\s+(day|week|fortnight|month|year|decade|century)\b")
 _ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -404,6 +418,8 @@ def _single_durations(lower: str, text: str, offset: int, spans: list[tuple[int,
     """ "a decade", "one week": a duration of one unit, which the number scanner never sees."""
     facts = []
     for match in _SINGLE_DURATION.finditer(lower):
+        if _RATE_BEFORE.search(lower, max(0, match.start() - 24), match.start()):
+            continue  # "$600 a year", "twice a day": a rate, not a length of time
         if _free(match.start(), match.end(), spans):
             unit = match.group(1)
             days = DURATION_DAYS[noun_key(unit)] if noun_key(unit) in DURATION_DAYS else DURATION_DAYS[unit]
@@ -446,6 +462,8 @@ def _digit_numbers(text: str, runs: tuple[tuple[int, int], ...]) -> list[_Number
             and text[start - 1] == "-"
             and text[start - 2].isalpha()
             and not _RATIO_TO.search(text, max(0, start - 8), start)
+            and not _DIMENSION_BEFORE.search(text, max(0, start - 8), start)
+            and not _ODDS_BEFORE.search(text, max(0, start - 8), start)
         ):
             continue  # a model name: "F-16", "COVID-19"; but "3-to-1" is a ratio
         match = _NUMBER_AT.match(text, start)
