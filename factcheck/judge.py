@@ -1009,7 +1009,10 @@ def edited_polarity_or_scope(left: Claim, right: Claim) -> list[Discrepancy]:
             )
     polarity_left = _negation_count(a_words) % 2
     polarity_right = _negation_count(b_words) % 2
-    if negation_edits and polarity_left != polarity_right:
+    # "neither confirmed nor denied" answers nothing; "denied" answers: they differ though both count one.
+    noncommittal_left, noncommittal_right = _noncommittal(a_words), _noncommittal(b_words)
+    answered = noncommittal_left != noncommittal_right and (_plain_denial(a_words) or _plain_denial(b_words))
+    if negation_edits and (polarity_left != polarity_right or answered):
         i1, i2, j1, j2 = negation_edits[0]
         values = {
             left.source: _stretch(left, left_tokens, i1, i2),
@@ -1051,6 +1054,17 @@ _DENIED_AFTER = frozenset({"to", "comment", "comments"})
 
 
 _DENIAL_VERBS = frozenset({"denied", "denies", "deny"})
+
+
+def _noncommittal(words: list[str]) -> bool:
+    """ "neither confirmed nor denied": a denial verb answering a "neither"."""
+    return "neither" in words and any(
+        w in _DENIAL_VERBS and k and words[k - 1] == "nor" for k, w in enumerate(words)
+    )
+
+
+def _plain_denial(words: list[str]) -> bool:
+    return any(w in _DENIAL_VERBS and not (k and words[k - 1] == "nor") for k, w in enumerate(words))
 
 
 def _negation_count(words: list[str]) -> int:

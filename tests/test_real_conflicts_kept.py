@@ -41,6 +41,8 @@ CASES = [
      "The prisoners were held in 10-by-12 foot cells, the report said.", "quantity"),
     ("relative-date-before-of", "Over the past week of clashes the army lost ground in the north.",
      "Over the past month of clashes the army lost ground in the north.", "date"),
+    ("noncommittal-against-denial", "The ministry neither confirmed nor denied the report on Monday.",
+     "The ministry denied the report on Monday.", "negation"),
 ]  # fmt: skip
 
 
