@@ -30,6 +30,7 @@ from factcheck.facts import normalize_entity, qualifier_kind
 from factcheck.facts.dates import is_deictic_day, relative_dates_agree
 from factcheck.facts.entities import is_country
 from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, is_known_actor, scope_words
+from factcheck.facts.quantities import OWN_KIND_KEYS
 from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group
 from factcheck.settings import Settings
 from factcheck.words import TOKEN, stem
@@ -404,7 +405,7 @@ def _same_count(a: Fact, b: Fact) -> bool:
     # A percentage is a share, and a count in words a count: "only six" / "only 1.5 percent". A bare
     # figure in digits may be the same level with its unit dropped ("rose to 7.4" / "to 5.2 percent").
     in_words = not any(c.isdigit() for c in bare.text)
-    own_kind = keyed.key.startswith(("odds:", "rank:no", "dimension"))  # "1 in 3" / "3": not one figure
+    own_kind = keyed.key.startswith(OWN_KIND_KEYS)  # "1 in 3" / "3": not one figure
     return not (_is_measure_modifier(keyed) or own_kind or (keyed.key == "percent" and in_words))
 
 

@@ -113,11 +113,16 @@ def _load_words(name: str) -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_text() -> str:
+    """factcheck/data/gazetteer.txt, read once: the name table and the countries list both come from it."""
+    return read_data("gazetteer.txt")
+
+
 def _load_gazetteer() -> dict[str, tuple[str, str]]:
     """Basic form of each known name -> (label, canonical value)."""
     known: dict[str, tuple[str, str]] = {}
-    text = read_data("gazetteer.txt")
-    for line in text.splitlines():
+    for line in _gazetteer_text().splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -136,8 +141,7 @@ GAZETTEER = _load_gazetteer()
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     """Canonical names in the gazetteer's countries section."""
-    text = read_data("gazetteer.txt")
-    section = text.split("# --- Countries", 1)[1].split("\n# ---", 1)[0]
+    section = _gazetteer_text().split("# --- Countries", 1)[1].split("\n# ---", 1)[0]
     names = set()
     for line in section.splitlines():
         if line.startswith("place|"):

@@ -212,11 +212,13 @@ _NUMBER_LABEL = re.compile(r"(?:\bno\.|\bnumber|\bnos\.|#)\s*$")
 # Dimensions: "four-by-four car", "2-by-4": neither figure counts anything.
 _DIMENSION_AFTER = re.compile(r"-by-")
 _DIMENSION_BEFORE = re.compile(r"\w-by-$")
-_ODDS_BEFORE = re.compile(r"\w-in-$", re.IGNORECASE)  # "1-in-3": the 3 is no model number
 # Odds and shares: "1 in 3", "one-in-three", "one in five".
 _ODDS = re.compile(rf"([\s-])in[\s-](?P<of>\d{{1,3}}(?:,\d{{3}})*(?![\d.])|{WORD_NUMBER}\b)")
-# "3-to-1": a figure after "-to-" is the second term of a ratio.
-_RATIO_TO = re.compile(r"\d[- ]to-$")
+# The second term of a pair, which a hyphen before it does not make a model number ("F-16"): a ratio
+# "3-to-1", a dimension "2-by-4", odds "1-in-3".
+_SECOND_TERM_BEFORE = re.compile(r"(?:\d[- ]to|\w-by|\w-(?i:in))-$")
+# Keys of the figures ``_figure_of_its_own`` reads: compared only with their own kind, never inherited.
+OWN_KIND_KEYS = ("odds:", "dimension", "rank:no")
 
 
 class _Number(NamedTuple):
@@ -321,7 +323,7 @@ def find_quantities(
         if fact is None:
             continue
         last_end = fact.end - offset
-        if fact.key and not fact.key.startswith(("money:", "percent", "odds:", "dimension", "rank:")):
+        if fact.key and not fact.key.startswith(("money:", "percent", *OWN_KIND_KEYS)):
             last_counted = fact
         facts.append(fact)
     facts = [_as_duration(f) for f in _ranges_share_units(text, facts, offset)]
@@ -331,10 +333,6 @@ def find_quantities(
         *_ranks(prepared.lower, text, offset, spans),
     ]
     return sorted([*facts, *extra], key=lambda f: f.start) if extra else facts
-
-
-# Between the two ends of a range: "between 30 and 80 pounds", "14 to 36 kilograms", "3-5 years".
-_RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–)\s*")
 
 
 def _figure_of_its_own(text: str, lower: str, number: _Number, offset: int) -> Fact | None:
@@ -362,6 +360,10 @@ def _figure_of_its_own(text: str, lower: str, number: _Number, offset: int) -> F
         return None
     start, end = number.start, number.end
     return Fact("quantity", text[start:end], start + offset, end + offset, number.value, unit, None, key)
+
+
+# Between the two ends of a range: "between 30 and 80 pounds", "14 to 36 kilograms", "3-5 years".
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–)\s*")
 
 
 def _ranges_share_units(text: str, facts: list[Fact], offset: int) -> list[Fact]:
@@ -461,21 +463,16 @@ def _digit_numbers(text: str, runs: tuple[tuple[int, int], ...]) -> list[_Number
             start > 1
             and text[start - 1] == "-"
             and text[start - 2].isalpha()
-            and not _RATIO_TO.search(text, max(0, start - 8), start)
-            and not _DIMENSION_BEFORE.search(text, max(0, start - 8), start)
-            and not _ODDS_BEFORE.search(text, max(0, start - 8), start)
+            and not _SECOND_TERM_BEFORE.search(text, max(0, start - 8), start)
         ):
             continue  # a model name: "F-16", "COVID-19"; but "3-to-1" is a ratio
         match = _NUMBER_AT.match(text, start)
         if match is None or _TIME_OF_DAY.match(text, match.end("digits")):
             continue  # "5 p.m.", "0835 GMT": a time of day, which counts nothing
-        scale = (match.group("dscale") or "").lower()
-        multiplier = (SCALES.get(scale) or SHORT_SCALES[scale]) if scale else 1
-        value = parse_digits(match.group("digits"), multiplier)
-        if value is None:
-            continue
         currency, cur_start = _currency_before(text, start)
-        numbers.append(_Number(cur_start, match.end(), match, value, None, currency, scale))
+        number = _digits_number(match, cur_start, currency)
+        if number is not None:
+            numbers.append(number)
     return numbers
 
 
@@ -483,12 +480,15 @@ def _prefixed_money(text: str, start: int, prefix: re.Match[str]) -> _Number | N
     match = _NUMBER_AT.match(text, start)
     if match is None:
         return None
+    return _digits_number(match, prefix.start(), CURRENCIES[prefix.group(1).lower() + "$"])
+
+
+def _digits_number(match: re.Match[str], start: int, currency: str | None) -> _Number | None:
+    """The number ``_NUMBER_AT`` matched, scale applied ("10m", "2.5 billion"); None if unreadable."""
     scale = (match.group("dscale") or "").lower()
-    value = parse_digits(match.group("digits"), (SCALES.get(scale) or SHORT_SCALES[scale]) if scale else 1)
-    if value is None:
-        return None
-    currency = CURRENCIES[prefix.group(1).lower() + "$"]
-    return _Number(prefix.start(), match.end(), match, value, None, currency, scale)
+    multiplier = (SCALES.get(scale) or SHORT_SCALES[scale]) if scale else 1
+    value = parse_digits(match.group("digits"), multiplier)
+    return None if value is None else _Number(start, match.end(), match, value, None, currency, scale)
 
 
 def _word_numbers(lower: str, present: frozenset[str]) -> list[_Number]:
