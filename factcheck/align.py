@@ -41,10 +41,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain, pairwise
+from itertools import pairwise, repeat
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -110,12 +110,12 @@ class ClaimFeatures:
     """``number:<value>`` and ``date:<value>`` of the extracted facts."""
     units: frozenset[str]
     """``unit:<counted noun>`` of the extracted quantities (explanation only)."""
-    bigrams: frozenset[str]
-    """Adjacent content stems, ``a b``: wording shared beyond single words."""
-    tokens: frozenset[str]
-    """Stems of all words, function words included: how much of the wording is shared."""
-    grams4: frozenset[str]
-    """Runs of four stems of all words: same phrasing, same order."""
+    text_codes: np.ndarray
+    """The terms of the claim's wording as codes (``term_code``): its content stems, their bigrams (wording
+    shared beyond single words), the stems of all its words (function words included) and their runs of
+    four (same phrasing, same order). Names, events and values are coded by the index."""
+    text_kinds: np.ndarray
+    """The kind of each of ``text_codes`` (``WORD``, ``BIGRAM``, ``TOKEN``, ``GRAM4``)."""
     text: str
     """Sorted content stems joined by spaces: what the rapidfuzz scorer compares."""
     lower: str
@@ -212,7 +212,7 @@ def _word_terms(word: str) -> tuple[tuple[str, bool], ...]:
 
 
 def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
-    stems, bigrams, tokens, grams4, text = _text_features(claim.text)
+    stems, text_codes, text_kinds, text = _text_features(claim.text)
     names = name_features(claim.facts, aliases)
     return ClaimFeatures(
         stems=stems,
@@ -220,31 +220,67 @@ def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
         events=frozenset(n for n in names if n.startswith("event:")),
         values=value_features(claim.facts),
         units=unit_features(claim.facts),
-        bigrams=bigrams,
-        tokens=tokens,
-        grams4=grams4,
+        text_codes=text_codes,
+        text_kinds=text_kinds,
         text=text,
         lower=claim.text.lower(),
         heading=_whole_sentence(claim) and is_heading(claim.text),
     )
 
 
+def term_code(kind: int, term: object) -> int:
+    """The index's code of a term: one integer per (kind, term), so the index joins integers, not strings.
+
+    Python's 64-bit hash: two terms of one comparison share a code by chance with odds of about one in
+    10^12 for the ~5,000 terms of two long articles.
+    """
+    return hash((kind, term))
+
+
+def _append_codes(codes: list[int], kinds: list[int], kind: int, bag: Iterable[object]) -> int:
+    """Append the codes and kind of a bag of terms of one kind; return how many."""
+    before = len(codes)
+    codes.extend(map(hash, zip(repeat(kind), bag)))  # term_code, in C
+    kinds.extend(repeat(kind, len(codes) - before))
+    return len(codes) - before
+
+
+def _fact_codes(features: list[ClaimFeatures]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(owner, code, kind) of every name, event and value of the claims: these depend on the comparison's
+    aliases, so they are coded here rather than cached with the text."""
+    owners: list[int] = []
+    codes: list[int] = []
+    kinds: list[int] = []
+    for owner, feature in enumerate(features):
+        added = _append_codes(codes, kinds, NAME, feature.names - feature.events)
+        added += _append_codes(codes, kinds, EVENT, feature.events)
+        added += _append_codes(codes, kinds, VALUE, feature.values)
+        owners.extend(repeat(owner, added))
+    return (
+        np.array(owners, dtype=np.int64),
+        np.array(codes, dtype=np.int64),
+        np.array(kinds, dtype=np.int64),
+    )
+
+
 # Remembered per claim text, like ``extract_facts``: a claim's words do not depend on the comparison.
 @lru_cache(maxsize=32768)
-def _text_features(
-    text: str,
-) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], str]:
-    """(content stems, their bigrams, every term, runs of four terms, sorted content stems joined)."""
+def _text_features(text: str) -> tuple[frozenset[str], np.ndarray, np.ndarray, str]:
+    """(content stems, codes and kinds of the text's terms, sorted content stems joined)."""
     terms = alignment_terms(text)
     every = [term for term, _ in terms]
     stems = [term for term, content in terms if content]
-    return (
-        frozenset(stems),
-        frozenset(f"{a} {b}" for a, b in pairwise(stems)),
-        frozenset(every),
-        frozenset(" ".join(every[i : i + 4]) for i in range(len(every) - 3)),
-        " ".join(sorted(set(stems))),
-    )
+    unique_stems = frozenset(stems)
+    codes: list[int] = []
+    kinds: list[int] = []
+    _append_codes(codes, kinds, WORD, unique_stems)
+    _append_codes(codes, kinds, BIGRAM, set(pairwise(stems)))
+    _append_codes(codes, kinds, TOKEN, set(every))
+    _append_codes(codes, kinds, GRAM4, set(zip(every, every[1:], every[2:], every[3:], strict=False)))
+    code_array, kind_array = np.array(codes, dtype=np.int64), np.array(kinds, dtype=np.int64)
+    code_array.flags.writeable = False  # shared by every comparison of this text
+    kind_array.flags.writeable = False
+    return unique_stems, code_array, kind_array, " ".join(sorted(unique_stems))
 
 
 def _whole_sentence(claim: Claim) -> bool:
@@ -347,56 +383,35 @@ class _Index:
         # Kept: align() ranks each group's shared terms by the same weights.
         self.weights = weights = term_weights(features, sources)
         local = local_idf(features)
-        # One vocabulary per kind of term, ids global in order of first appearance: a claim's new
-        # terms are found by one set difference (in C) rather than a (kind, term) tuple and a dict
-        # lookup per term, which was most of the index's cost.
-        vocabularies: list[dict[str, int]] = [{} for _ in range(KINDS)]
-        kinds: list[int] = []
-        term_weight: list[float] = []
-        local_weight: list[float] = []
-        rows: list[list[int]] = []
-        for feature in features:
-            row: list[int] = []
-            bags = (
-                feature.stems,
-                feature.names - feature.events,
-                feature.events,
-                feature.values,
-                feature.bigrams,
-                feature.tokens,
-                feature.grams4,
-            )
-            for kind, bag in enumerate(bags):
-                vocabulary = vocabularies[kind]
-                new = list(bag.difference(vocabulary))
-                if new:
-                    first = len(kinds)
-                    vocabulary.update(zip(new, range(first, first + len(new)), strict=True))
-                    kinds.extend([kind] * len(new))
-                    if kind <= EVENT:
-                        term_weight.extend([weights.get(term, 1.0) for term in new])
-                        local_weight.extend([local.get(term, 1.0) for term in new])
-                    else:
-                        term_weight.extend([1.0] * len(new))
-                        local_weight.extend([0.0] * len(new))
-                row.extend(map(vocabulary.__getitem__, bag))
-            row.sort()
-            rows.append(row)
         count = len(features)
-        self.size = max(len(kinds), 1)
-        self.kind = np.array(kinds, dtype=np.int64)
-        self.weight = np.array(term_weight, dtype=np.float64)
-        self.local = np.array(local_weight, dtype=np.float64)
+        lengths = np.fromiter((len(f.text_codes) for f in features), dtype=np.int64, count=count)
+        fact_owner, fact_code, fact_kind = _fact_codes(features)
+        owner = np.concatenate([np.repeat(np.arange(count), lengths), fact_owner])
+        codes = np.concatenate([*(f.text_codes for f in features), fact_code])
+        # Term ids 0..size-1: the rank of each distinct code. A claim's wording comes coded with its text
+        # (cached), so the index costs a few array operations, not a dictionary lookup per term.
+        distinct, ids = _unique(codes, return_inverse=True)
+        self.size = size = max(len(distinct), 1)
+        self.kind = np.zeros(len(distinct), dtype=np.int64)
+        self.kind[ids] = np.concatenate([*(f.text_kinds for f in features), fact_kind])
+        # Rows in claim order, each by term id: sorted runs make the joins' sorts cheap.
+        keys = np.sort(owner * size + ids)
+        owner, self.terms = keys // size, keys % size
+        lengths = np.bincount(owner, minlength=count)
+        # Only words, names and events weigh: their IDF (damped) and local IDF; other kinds count 1 / 0.
+        self.weight = np.ones(len(distinct), dtype=np.float64)
+        self.local = np.zeros(len(distinct), dtype=np.float64)
+        weighed = list(weights)
+        at = np.searchsorted(distinct, np.fromiter(map(_weighed_code, weighed), np.int64, len(weighed)))
+        self.weight[at] = np.fromiter(weights.values(), np.float64, len(weighed))
+        self.local[at] = np.fromiter(map(local.__getitem__, weighed), np.float64, len(weighed))
         self.article = np.array(articles, dtype=bool)
-        lengths = np.fromiter(map(len, rows), dtype=np.int64, count=count)
         self.indptr = np.concatenate([[0], np.cumsum(lengths)])
-        self.terms = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(self.indptr[-1]))
         self.sources = _unique(np.array(sources), return_inverse=True)[1]
         self.source_count = len(set(sources))
         self.heading = np.array([f.heading for f in features], dtype=bool)
         self.texts = [f.text for f in features]
         self.lower = [f.lower for f in features]
-        owner = np.repeat(np.arange(count), lengths)
         kind = self.kind[self.terms]
         # Per claim: number of terms of each kind, and the IDF mass (and squared mass) of words and names.
         self.count = _count_kinds(owner, kind, count)
@@ -411,6 +426,12 @@ class _Index:
         owner = np.repeat(np.arange(len(claims)), lengths)
         offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         return owner, self.terms[np.repeat(self.indptr[claims], lengths) + offsets]
+
+
+def _weighed_code(term: str) -> int:
+    """The code of a term of ``term_weights``: a word, an ``entity:`` name or an ``event:``."""
+    kind = EVENT if term.startswith("event:") else NAME if term.startswith("entity:") else WORD
+    return term_code(kind, term)
 
 
 def _count_kinds(owner: np.ndarray, kind: np.ndarray, rows: int) -> np.ndarray:
