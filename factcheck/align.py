@@ -110,6 +110,8 @@ class ClaimFeatures:
     """``number:<value>`` and ``date:<value>`` of the extracted facts."""
     units: frozenset[str]
     """``unit:<counted noun>`` of the extracted quantities (explanation only)."""
+    weighed: frozenset[str]
+    """``stems`` and ``names``: the terms that carry IDF weight."""
     text_codes: np.ndarray
     """The terms of the claim's wording as codes (``term_code``): its content stems, their bigrams (wording
     shared beyond single words), the stems of all its words (function words included) and their runs of
@@ -220,6 +222,7 @@ def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
         events=frozenset(n for n in names if n.startswith("event:")),
         values=value_features(claim.facts),
         units=unit_features(claim.facts),
+        weighed=stems | names,
         text_codes=text_codes,
         text_kinds=text_kinds,
         text=text,
@@ -316,35 +319,41 @@ def name_idf(name: str) -> float:
     return max((background_idf(s) for s in stems), default=background_idf(""))
 
 
-def term_weights(features: list[ClaimFeatures], sources: list[str]) -> dict[str, float]:
-    """Background IDF of every word and name, damped when one source repeats it across its claims."""
+@cache
+def _term_idf(term: str) -> float:
+    return name_idf(term) if term.startswith("entity:") else background_idf(term)
+
+
+@cache
+def _damping(repeats: int) -> float:
+    return 1 + math.log(repeats)
+
+
+def term_weights(
+    features: list[ClaimFeatures], sources: list[str]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Weights of every word and name: background IDF, damped when one source repeats it across its
+    claims; and the local IDF over the claims being compared (the shared-fact route)."""
     per_source: dict[str, Counter[str]] = {}
     for feature, source in zip(features, sources, strict=True):
         counter = per_source.get(source)
         if counter is None:
             counter = per_source[source] = Counter()
-        counter.update(feature.stems | feature.names)  # counted in C
-    repeats: dict[str, int] = {}
-    for counter in per_source.values():
-        for term, count in counter.items():
-            if count > repeats.get(term, 0):
-                repeats[term] = count
-    return {
-        term: (name_idf(term) if term.startswith("entity:") else background_idf(term)) / (1 + math.log(k))
-        for term, k in repeats.items()
-    }
-
-
-def local_idf(features: list[ClaimFeatures]) -> dict[str, float]:
-    """Smoothed IDF of every word and name over the claims being compared (the shared-fact route)."""
-    frequency: Counter[str] = Counter()
-    for feature in features:
-        frequency.update(feature.stems | feature.names)
+        counter.update(feature.weighed)  # counted in C
+    counters = list(per_source.values())
+    repeats = counters[0].copy() if counters else Counter()
+    frequency = repeats.copy()
+    for counter in counters[1:]:
+        repeats |= counter  # the most claims of one source
+        frequency.update(counter)
+    weights = {term: _term_idf(term) / _damping(k) for term, k in repeats.items()}
     total = len(features)
-    return {
-        term: (math.log((1 + total) / (1 + n)) + 1.0) * (EVENT_WEIGHT if term.startswith("event:") else 1.0)
-        for term, n in frequency.items()
-    }
+    local_of = {n: math.log((1 + total) / (1 + n)) + 1.0 for n in set(frequency.values())}
+    local = {term: local_of[n] for term, n in frequency.items()}
+    for term in local:
+        if term.startswith("event:"):
+            local[term] *= EVENT_WEIGHT
+    return weights, local
 
 
 # -- numpy helpers -------------------------------------------------------------------------------
@@ -381,8 +390,8 @@ class _Index:
 
     def __init__(self, features: list[ClaimFeatures], sources: list[str], articles: list[bool]) -> None:
         # Kept: align() ranks each group's shared terms by the same weights.
-        self.weights = weights = term_weights(features, sources)
-        local = local_idf(features)
+        weights, local = term_weights(features, sources)
+        self.weights = weights
         count = len(features)
         lengths = np.fromiter((len(f.text_codes) for f in features), dtype=np.int64, count=count)
         fact_owner, fact_code, fact_kind = _fact_codes(features)
