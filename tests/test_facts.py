@@ -231,6 +231,22 @@ def test_a_year_is_a_date_not_a_quantity_but_a_count_of_2000_is_a_quantity() -> 
         ("In March, Aleppo fell on a Wednesday.", [("Aleppo", "aleppo", "place")]),
         ("Despite the agreement, violations have escalated.", []),
         ("Rebels also seized a critical military base.", []),
+        # A common word opening a sentence is part of an organisation's name that it starts.
+        (
+            "Air Transport Association spokeswoman Dana Crane said bookings fell.",
+            [
+                ("Air Transport Association", "air transport association", "org"),
+                ("Dana Crane", "dana crane", "person"),
+            ],
+        ),
+        (
+            "The State University at Stony Brook launched the study.",
+            [("State University at Stony Brook", "state university at stony brook", "org")],
+        ),
+        (
+            "The National Rifle Association opposed the bill.",
+            [("National Rifle Association", "national rifle association", "org")],
+        ),
         ("Death Toll and Airstrikes", []),
         (
             "Rebels Overrun Aleppo in Surprise Offensive, Shaking Assad’s Grip on Power",

@@ -363,6 +363,18 @@ CASES = [
         set(),
     ),
     (
+        "acronym-of-a-name-that-opens-the-sentence",
+        "Air Transport Association spokeswoman Dana Crane said bookings were down in June.",
+        "ATA spokeswoman Dana Crane said bookings were down in June.",
+        set(),
+    ),
+    (
+        "another-organisation-for-the-one-that-opens-the-sentence",
+        "Air Transport Association spokeswoman Dana Crane said bookings were down in June.",
+        "NBAA spokeswoman Dana Crane said bookings were down in June.",
+        {"entity"},
+    ),
+    (
         "odds-in-a-headline-and-hyphenated",
         "Boehner: '1 In 3 Chance' Republicans Lose Control Of House",
         "Boehner: '1-in-3 chance' Republicans could lose House in November",

@@ -58,6 +58,8 @@ PLACE_WORDS = word_set(
     islands sea ocean lake bay gulf strait desert plain plains heights airport camp border crossing
     peninsula coast"""
 )
+# Words after which "at" stays inside the name: a campus ("University of Texas at Austin").
+CAMPUS_HEADS = word_set("university college")
 # Words after which "of"/"for"/"on" stay inside the name ("Ministry of Defence", "Gulf of Aden").
 OF_HEADS = ORG_WORDS | PLACE_WORDS | word_set("republic kingdom emirate state states isle")
 CORE_TITLES = word_set(
@@ -304,6 +306,8 @@ def _joins(text: str, run: list[tuple[int, int]], start: int, end: int) -> bool:
         return previous in OF_HEADS
     if gap == " and ":
         return _basic(text[run[0][0] : end]) in GAZETTEER
+    if gap == " at ":
+        return previous in CAMPUS_HEADS  # "University of Texas at Austin", "State University at Stony Brook"
     return False
 
 
@@ -327,12 +331,18 @@ def _run_entities(text: str, run: list[tuple[int, int]], offset: int, headline: 
 
 
 def _drop_leading(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Drop "The", "Despite"... and, at a sentence start, common words ("Rebels", "State")."""
+    """Drop "The", "Despite"... and, at a sentence start, common words ("Rebels", "State"), unless they
+    open an organisation's name ("Air Transport Association", "State University at Stony Brook")."""
     initial = _is_initial(text, run[0][0])
+    # The organisation word after the common one: "Police Chief Sam Reed" names a person, not the police.
+    organisation = any(text[s:e].lower() in ORG_WORDS for s, e in run[1:])
     while run:
         word = text[run[0][0] : run[0][1]].lower()
         if word in FUNCTION_WORDS or (
-            initial and word in COMMON_WORDS and _basic(text[run[0][0] : run[-1][1]]) not in GAZETTEER
+            initial
+            and not (organisation and len(run) > 1)
+            and word in COMMON_WORDS
+            and _basic(text[run[0][0] : run[-1][1]]) not in GAZETTEER
         ):
             run = run[1:]
             continue
