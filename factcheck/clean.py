@@ -61,6 +61,19 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# Furniture found inside a line, which then splits around it: sites that print a page as one line put
+# their share-link stamp (date, update time, "Get short URL", topic and its count, share counters) there.
+INLINE_FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "share link",
+        re.compile(
+            r"\d{2}\.\d{2}\.\d{4}\s*(?:\(updated \d{3,4} \d{2}\.\d{2}\.\d{4}\))?\s*Get short URL"
+            r"(?:\s+Topic\s+[^()\n]{1,80}\(\d+\))?(?:\s+\d+\b)*",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
 # After one of these the rest of the page is the comment section, never the article.
 COMMENT_SECTION = re.compile(r"(?:leave a (?:reply|comment)|\d+\s+comments?|comments?)\s*", re.IGNORECASE)
 
@@ -129,14 +142,42 @@ def clean(article: Article, enabled: bool = True) -> CleanArticle:
                 blocks.append((block_start, block_end))
                 block_start = None
             continue
-        if block_start is None:
-            block_start = start + len(line) - len(line.lstrip())
-        block_end = start + len(line.rstrip())
+        inline = _inline_furniture(line, start, number) if enabled else []
+        dropped.extend(inline)
+        for kept_start, kept_end in _kept_parts(start, end, inline):
+            part = text[kept_start:kept_end]
+            if not part.strip():
+                continue
+            if block_start is None:
+                block_start = kept_start + len(part) - len(part.lstrip())
+            block_end = kept_start + len(part.rstrip())
+            if kept_end < end:  # furniture follows inside the line: the block ends here
+                blocks.append((block_start, block_end))
+                block_start = None
     if block_start is not None:
         blocks.append((block_start, block_end))
     return CleanArticle(
         article=article, blocks=tuple(blocks), dropped=tuple(dropped), title=find_title(text, blocks)
     )
+
+
+def _inline_furniture(line: str, start: int, number: int) -> list[Dropped]:
+    found = [
+        Dropped(match.group(), start + match.start(), start + match.end(), number, reason)
+        for reason, pattern in INLINE_FURNITURE
+        for match in pattern.finditer(line)
+    ]
+    return sorted(found, key=lambda d: d.start)
+
+
+def _kept_parts(start: int, end: int, inline: list[Dropped]) -> list[tuple[int, int]]:
+    """The spans of a line around its inline furniture."""
+    parts = []
+    for piece in inline:
+        parts.append((start, piece.start))
+        start = piece.end
+    parts.append((start, end))
+    return parts
 
 
 _TERMINAL = ".!?…:;\"'”’)"

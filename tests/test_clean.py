@@ -90,3 +90,45 @@ def test_clean_line_numbers_and_crlf() -> None:
     cleaned = clean(Article("A", "a", None, text))
     assert [(d.text, d.line) for d in cleaned.dropped] == [("12 views", 2)]
     assert [text[s:e] for s, e in cleaned.blocks] == ["Headline here", "Body sentence one."]
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks", "dropped"),
+    [
+        (
+            "07.04.2017(updated 1121 07.04.2017) Get short URL Topic US Missile Attack on Syrian Air Base (200) "
+            "0 38 A US missile strike near Homs killed five people.",
+            ["A US missile strike near Homs killed five people."],
+            [
+                "07.04.2017(updated 1121 07.04.2017) Get short URL Topic US Missile Attack on Syrian Air Base (200) 0 38"
+            ],
+        ),
+        (
+            "18.05.2017Get short URL 0 15 The death toll reached 51 people.",
+            ["The death toll reached 51 people."],
+            ["18.05.2017Get short URL 0 15"],
+        ),
+        (
+            "Death Toll Rises to 70 Middle East 1735 15.04.2017(updated 2033 15.04.2017) Get short URL 9832 "
+            "A source told reporters that a blast hit the buses.",
+            [
+                "Death Toll Rises to 70 Middle East 1735",
+                "A source told reporters that a blast hit the buses.",
+            ],
+            ["15.04.2017(updated 2033 15.04.2017) Get short URL 9832"],
+        ),
+    ],
+    ids=["at-the-start", "no-update-stamp", "after-the-headline"],
+)
+def test_clean_drops_a_share_link_stamp_inside_a_line(
+    text: str, blocks: list[str], dropped: list[str]
+) -> None:
+    """News sites that print the page as one line put their share-link stamp (date, update time, "Get short
+    URL", topic, counters) before the story: it is dropped, and the line splits around it."""
+    from factcheck.model import Article
+
+    cleaned = clean(Article("A", "a", None, text))
+    assert [text[s:e] for s, e in cleaned.blocks] == blocks
+    assert [(d.text, text[d.start : d.end], d.reason) for d in cleaned.dropped] == [
+        (d, d, "share link") for d in dropped
+    ]
