@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from factcheck.facts import normalize_entity, qualifier_kind
 from factcheck.facts.dates import is_deictic_day, relative_dates_agree
-from factcheck.facts.entities import is_country
+from factcheck.facts.entities import STATE_ABBREVIATIONS, is_country
 from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, is_known_actor, scope_words
 from factcheck.facts.quantities import OWN_KIND_KEYS
 from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group
@@ -466,19 +466,6 @@ def _short_form(a: list[str], b: list[str]) -> bool:
 
 def _shortens(short: str, full: str) -> bool:
     return DIMINUTIVES.get(short) == full or STATE_ABBREVIATIONS.get(short) == full
-
-
-# The news agencies' abbreviations of US states ("Hope, Ark."), where a plain prefix would also match
-# Kent / Kentucky or Sam / Samantha.
-STATE_ABBREVIATIONS = {
-    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
-    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
-    "ind": "indiana", "kan": "kansas", "kans": "kansas", "ky": "kentucky", "la": "louisiana",
-    "md": "maryland", "mass": "massachusetts", "mich": "michigan", "minn": "minnesota",
-    "miss": "mississippi", "mo": "missouri", "mont": "montana", "neb": "nebraska", "nev": "nevada",
-    "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "tenn": "tennessee", "tex": "texas",
-    "vt": "vermont", "va": "virginia", "wash": "washington", "wis": "wisconsin", "wyo": "wyoming",
-}  # fmt: skip
 
 
 # One country, one street, one saint, written out or abbreviated inside a longer name.

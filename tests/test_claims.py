@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.claims import claims_from_sentences, split_article
 from factcheck.clean import clean
 from factcheck.read import read_source
@@ -67,4 +69,28 @@ def test_a_list_of_seized_places_is_one_claim_per_seizure() -> None:
 
 def test_a_possessive_ends_the_list() -> None:
     text = "HTS insurgents took control of Aleppo, Syria’s second-largest city."
+    assert [c.text for c in claims_of(text)] == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The men were smuggled into Blaine, Wash., from Canada last month.",
+        "The doctor was killed in his home in Amherst, N.Y., by a sniper.",
+        "The Schaumburg, Ill.-based company attacked the rival bid.",
+        "The House backed the bill sponsored by Rep. Scott McInnis, R-Colo.",
+        "Gunmen attacked a bank in Dallas, Texas, on Monday.",
+        "Rebels seized Saraqib, Syria, on Friday.",
+    ],
+    ids=[
+        "state-abbreviation",
+        "postal-abbreviation",
+        "state-before-hyphen",
+        "party-and-state",
+        "state",
+        "country",
+    ],
+)
+def test_a_place_and_its_state_or_country_are_no_list(text: str) -> None:
+    """ "Blaine, Wash." names one place: the state or country after a comma qualifies it."""
     assert [c.text for c in claims_of(text)] == [text]

@@ -159,6 +159,43 @@ def is_country(canonical: str) -> bool:
 COMMON_WORDS = _load_words("common_words.txt")
 
 
+# The news agencies' abbreviations of US states ("Hope, Ark."), where a plain prefix would also match
+# Kent / Kentucky or Sam / Samantha.
+STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
+    "ind": "indiana", "kan": "kansas", "kans": "kansas", "ky": "kentucky", "la": "louisiana",
+    "md": "maryland", "mass": "massachusetts", "mich": "michigan", "minn": "minnesota",
+    "miss": "mississippi", "mo": "missouri", "mont": "montana", "neb": "nebraska", "nev": "nevada",
+    "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "tenn": "tennessee", "tex": "texas",
+    "vt": "vermont", "va": "virginia", "wash": "washington", "wis": "wisconsin", "wyo": "wyoming",
+}  # fmt: skip
+
+US_STATES = word_set(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+    vermont virginia washington wisconsin wyoming"""
+) | {
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
+    "south carolina", "south dakota", "west virginia",
+}  # fmt: skip
+# Postal and agency forms written with dots ("N.Y.", "W.Va."), keyed without them.
+_STATE_INITIALS = word_set("nh nj nm ny nc nd ri sc sd wva dc")
+# A legislator's party and state: "R-Colo.", "D-N.Y.".
+_PARTY_STATE = re.compile(r"[RDI]-(?P<state>[A-Za-z.]+)")
+
+
+def is_state(name: str) -> bool:
+    """A US state as news agencies write it after a town: "Texas", "Wash.", "N.Y.", or a party and state,
+    "R-Colo."."""
+    party = _PARTY_STATE.fullmatch(name)
+    if party:
+        name = party.group("state")
+    key = name.lower().replace(".", "")
+    return key in US_STATES or key in STATE_ABBREVIATIONS or key in _STATE_INITIALS
+
+
 @lru_cache(maxsize=65536)
 def normalize_entity(name: str) -> str:
     """The form two mentions of one entity share: "the U.S." and "United States" -> "united states"."""

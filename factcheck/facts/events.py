@@ -31,7 +31,7 @@ import re
 from functools import lru_cache
 
 from factcheck.datafiles import read_data
-from factcheck.facts.entities import normalize_entity
+from factcheck.facts.entities import is_country, is_state, normalize_entity
 from factcheck.facts.numbers import word_set
 from factcheck.model import Fact
 
@@ -249,6 +249,8 @@ def _list_targets(text: str, offset: int, event: Fact, names: list[Fact]) -> lis
         gap = text[previous.end - offset : candidate.start - offset]
         if not _LIST_GAP.fullmatch(gap) or _possessive(text, candidate.end - offset):
             break
+        if gap.startswith(",") and _qualifies(previous, candidate):
+            break  # "Blaine, Wash.", "Saraqib, Syria": one place, not a list
         found.append(
             Fact(
                 type="event",
@@ -263,6 +265,13 @@ def _list_targets(text: str, offset: int, event: Fact, names: list[Fact]) -> lis
         )
         previous = candidate
     return found
+
+
+def _qualifies(place: Fact, candidate: Fact) -> bool:
+    """Whether ``candidate``, after a comma, says where ``place`` is: its state or its country."""
+    if is_state(candidate.text):
+        return True
+    return is_country(normalize_entity(candidate.text)) and not is_country(normalize_entity(place.text))
 
 
 def _event(text: str, offset: int, match: _Hit, action: str, names: list[Fact]) -> Fact | None:
