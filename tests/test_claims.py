@@ -94,3 +94,19 @@ def test_a_possessive_ends_the_list() -> None:
 def test_a_place_and_its_state_or_country_are_no_list(text: str) -> None:
     """ "Blaine, Wash." names one place: the state or country after a comma qualifies it."""
     assert [c.text for c in claims_of(text)] == [text]
+
+
+def test_a_list_of_places_skips_their_states() -> None:
+    text = "The agency closed bookstores in Chicago, Birmingham, Ala., Cleveland, Columbus, Ohio, and Boston."
+    assert [c.text for c in claims_of(text)] == [
+        "The agency closed bookstores in Chicago",
+        "Birmingham, Ala",
+        "Cleveland",
+        "Columbus, Ohio",
+        "Boston.",
+    ]
+
+
+def test_a_name_with_a_title_after_it_is_no_list_item() -> None:
+    text = '"We make no apologies," said Barbara Comstock, Justice Department spokeswoman.'
+    assert [c.text for c in claims_of(text)] == [text]

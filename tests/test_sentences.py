@@ -30,6 +30,15 @@ ABBREVIATIONS = [
     ),
     ("They fled to the U.K. Many stayed.", ["They fled to the U.K.", "Many stayed."]),
     ("He arrived at 5 p.m. Then he left.", ["He arrived at 5 p.m.", "Then he left."]),
+    (
+        "In Baghdad, police Lieut. Mothana Ali said the crowd grew. It left.",
+        ["In Baghdad, police Lieut. Mothana Ali said the crowd grew.", "It left."],
+    ),
+    (
+        '"We saw it through the prism of Sept. 11." He paused.',
+        ['"We saw it through the prism of Sept. 11."', "He paused."],
+    ),
+    ("It began on Sept. 11. Then it spread.", ["It began on Sept. 11.", "Then it spread."]),
     ("The attack began at 5 a.m. Tuesday.", ["The attack began at 5 a.m. Tuesday."]),
     ("It ended at 9 p.m. ET, officials said.", ["It ended at 9 p.m. ET, officials said."]),
     (

@@ -31,7 +31,7 @@ import re
 from functools import lru_cache
 
 from factcheck.datafiles import read_data
-from factcheck.facts.entities import is_country, is_state, normalize_entity
+from factcheck.facts.entities import CORE_TITLES, is_country, is_state, normalize_entity
 from factcheck.facts.numbers import word_set
 from factcheck.model import Fact
 
@@ -244,13 +244,18 @@ def _list_targets(text: str, offset: int, event: Fact, names: list[Fact]) -> lis
     if position is None:
         return []
     found = []
-    previous = places[position]
+    previous = end = places[position]
     for candidate in places[position + 1 :]:
-        gap = text[previous.end - offset : candidate.start - offset]
+        gap = text[end.end - offset : candidate.start - offset]
+        if end is not previous and gap.startswith("."):
+            gap = gap[1:]  # the period of an abbreviated state: "Birmingham, Ala., Cleveland"
         if not _LIST_GAP.fullmatch(gap) or _possessive(text, candidate.end - offset):
             break
-        if gap.startswith(",") and _qualifies(previous, candidate):
-            break  # "Blaine, Wash.", "Saraqib, Syria": one place, not a list
+        if gap.startswith(",") and end is previous and _qualifies(previous, candidate):
+            end = candidate  # "Blaine, Wash.", "Saraqib, Syria": where the place is, not another target
+            continue
+        if _titled(text, candidate.end - offset):
+            break  # "Barbara Comstock, Justice Department spokeswoman": an apposition, not a list
         found.append(
             Fact(
                 type="event",
@@ -263,8 +268,17 @@ def _list_targets(text: str, offset: int, event: Fact, names: list[Fact]) -> lis
                 target=candidate.text,
             )
         )
-        previous = candidate
+        previous = end = candidate
     return found
+
+
+_NEXT_WORD = re.compile(r"\s*(?:[’']s\s+)?([A-Za-z-]+)")
+
+
+def _titled(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is followed by a title ("Justice Department spokeswoman")."""
+    match = _NEXT_WORD.match(text, end)
+    return bool(match) and match.group(1).lower() in CORE_TITLES
 
 
 def _qualifies(place: Fact, candidate: Fact) -> bool:
