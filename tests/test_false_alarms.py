@@ -363,6 +363,18 @@ CASES = [
         set(),
     ),
     (
+        "stretches-of-time-that-reach-now",
+        "The chief executive is the second to strike a deal with prosecutors in the past two weeks.",
+        "The chief executive is the second to strike a deal with prosecutors this month.",
+        set(),
+    ),
+    (
+        "a-calendar-month-is-no-stretch-that-reaches-now",
+        "The chief executive is the second to strike a deal with prosecutors last month.",
+        "The chief executive is the second to strike a deal with prosecutors this month.",
+        {"date"},
+    ),
+    (
         "acronym-of-a-name-that-opens-the-sentence",
         "Air Transport Association spokeswoman Dana Crane said bookings were down in June.",
         "ATA spokeswoman Dana Crane said bookings were down in June.",

@@ -226,6 +226,9 @@ def relative_dates_agree(a: str, b: str) -> bool:
     other gives a number ("the next few years" / "the next three years"); a vague count is no conflict."""
     if a == b:
         return True
+    unit_a, unit_b = _up_to_now(a), _up_to_now(b)
+    if unit_a and unit_b and unit_a != unit_b:
+        return True  # "the past two weeks" / "this month": stretches that both reach now overlap
     vague_a, vague_b = _VAGUE_COUNT.sub("#", a), _VAGUE_COUNT.sub("#", b)
     if vague_a == a and vague_b == b:
         return False
@@ -237,6 +240,20 @@ def relative_dates_agree(a: str, b: str) -> bool:
 
 
 FEW_LOW, FEW_HIGH = 2, 10
+
+# "last 11 years", "last few weeks", "last decade" (a stretch that ends now) and "this month" (one that
+# holds now); not "last month", the calendar month before this one.
+_UP_TO_NOW = re.compile(
+    r"(?:last|past) (?:(?:\d+|a couple of|a few|few|several|some|many) )?(?P<plural>day|week|month|year)s"
+    r"|(?:last|past) (?P<long>decade|century)"
+    r"|this (?P<current>day|week|month|year|decade|century)"
+)
+
+
+def _up_to_now(value: str) -> str | None:
+    """The unit of a relative date that reaches the present, else None."""
+    match = _UP_TO_NOW.fullmatch(value)
+    return next((unit for unit in match.groups() if unit), None) if match else None
 
 
 def _calendar_dates(text: str, prepared: Scan, taken: list[_Found]) -> list[_Found]:
