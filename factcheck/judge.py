@@ -297,6 +297,8 @@ def swapped_fact_conflicts(
             continue
         if fact_type == "entity" and (_names_entity(right, a, aliases) or _names_entity(left, b, aliases)):
             continue  # "Britain, ... and Spain" / "Spain and Britain": a list reordered, not a name swapped
+        if fact_type == "date" and _states_date(right, a) and _states_date(left, b):
+            continue  # "2002, 2001 and 2000" / "2000, 2001 and 2002": the same years in another order
         per_source = {left.source: [(left, a)], right.source: [(right, b)]}
         role = _role(fact_type, a)
         found.append(
@@ -327,6 +329,11 @@ def _names_entity(claim: Claim, entity: Fact, aliases: dict[str, str]) -> bool:
     )
 
 
+def _states_date(claim: Claim, date: Fact) -> bool:
+    """Whether ``claim`` also gives ``date`` somewhere."""
+    return any(f.type == "date" and f.key == date.key and f.value == date.value for f in claim.facts)
+
+
 def _judged_facts(claim: Claim, facts: list[Fact]) -> list[Fact]:
     """The facts of the event a claim reports, without who said it and when.
 
@@ -343,7 +350,12 @@ def _judged_facts(claim: Claim, facts: list[Fact]) -> list[Fact]:
     ]
 
 
-_STATEMENT_BEFORE = re.compile(r"\b(?:said|says|added|stated|reported)\s+(?:on\s+)?$", re.IGNORECASE)
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:said|says|added|stated|reported)"
+    r"(?:\s+(?:in|at|during)\s+(?:an?|the|her|his|their)\s+(?:interview|statement|news conference|briefing))?"
+    r"\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def is_publication_relative(claim: Claim, fact: Fact) -> bool:

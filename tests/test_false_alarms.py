@@ -363,6 +363,30 @@ CASES = [
         set(),
     ),
     (
+        "the-day-of-an-interview",
+        "In the interview, Jane Ross said she heard the crash from the kitchen early Saturday morning.",
+        "Jane Ross heard the crash from the kitchen, she said in an interview Tuesday.",
+        set(),
+    ),
+    (
+        "another-day-for-the-event",
+        "Jane Ross said she heard the crash from the kitchen early Saturday morning.",
+        "Jane Ross said she heard the crash from the kitchen early Tuesday morning.",
+        {"date"},
+    ),
+    (
+        "a-list-of-years-reordered",
+        "Earlier this year, the company announced a restatement of its 2002, 2001 and 2000 financial results.",
+        "Earlier this year, the company said it would restate its 2000, 2001 and 2002 financial results.",
+        set(),
+    ),
+    (
+        "a-list-of-years-changed",
+        "Earlier this year, the company announced a restatement of its 2002, 2001 and 2000 financial results.",
+        "Earlier this year, the company said it would restate its 1999, 2001 and 2002 financial results.",
+        {"date"},
+    ),
+    (
         "stretches-of-time-that-reach-now",
         "The chief executive is the second to strike a deal with prosecutors in the past two weeks.",
         "The chief executive is the second to strike a deal with prosecutors this month.",

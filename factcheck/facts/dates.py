@@ -329,8 +329,14 @@ def _is_year(text: str, match: re.Match[str]) -> bool:
     previous = _PREV_WORD.search(text, max(0, start - 16), start)
     if previous and previous.group(1).lower() in YEAR_WORDS:
         return True
+    if _AFTER_A_LISTED_YEAR.search(text, max(0, start - 24), start):
+        return True  # "its 2000, 2001 and 2002 financial results": the list's last year, not 2002 results
     noun = counted_noun(text, end)
     return noun is None or not is_counted(noun[0])
+
+
+# The end of a list of at least three years; two ("in 2016 and 2000 people fled") may be a year and a count.
+_AFTER_A_LISTED_YEAR = re.compile(rf"\b{_YEAR}\s*,\s*{_YEAR}\s*,?\s*(?:and|or)\s+$")
 
 
 def _overlaps(start: int, end: int, found: list[_Found]) -> bool:
