@@ -818,15 +818,15 @@ def group_claims(
     # Pairs below the threshold still count in the average link between groups; those below half of
     # it are too weak to matter and count as 0, which keeps this table small.
     keep = np.flatnonzero(scores >= threshold / 2)
-    link = {(int(left[k]), int(right[k])): float(scores[k]) for k in keep}
+    pairs = zip(left[keep].tolist(), right[keep].tolist(), strict=True)
+    link = dict(zip(pairs, scores[keep].tolist(), strict=True))
     grouping = _Grouping(count, sources, link)
-    best = np.zeros(count)
-    for k in order:
-        i, j, score = int(left[k]), int(right[k]), float(scores[k])
+    best = [0.0] * count
+    ranked = list(zip(left[order].tolist(), right[order].tolist(), scores[order].tolist(), strict=True))
+    for i, j, score in ranked:
         if grouping.try_merge(i, j, threshold, allow_same_source=False):
             best[i], best[j] = max(best[i], score), max(best[j], score)
-    for k in order:
-        i, j, score = int(left[k]), int(right[k]), float(scores[k])
+    for i, j, score in ranked:
         for alone, partner in ((i, j), (j, i)):
             if len(grouping.members[grouping.group[alone]]) == 1 and score >= ATTACH_RATIO * best[partner]:
                 grouping.try_merge(alone, partner, threshold, allow_same_source=True)
