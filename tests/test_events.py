@@ -110,3 +110,21 @@ def test_a_distant_or_placed_name_is_no_actor(text: str, not_an_actor: str) -> N
 def test_a_parenthetical_between_subject_and_verb_keeps_the_actor() -> None:
     text = "Islamist rebels, long confined to a mountainous stronghold in Syria, have stormed into Aleppo."
     assert "islamist rebels" in _actors(text)
+
+
+def test_every_scope_phrase_holds_a_cue() -> None:
+    # find_scopes skips a sentence holding none of the cues: a new phrase needs one, or it is never found.
+    from factcheck.facts.events import _SCOPE_CUES, SCOPES
+
+    assert all(any(cue in phrase for cue in _SCOPE_CUES) for phrase in SCOPES)
+
+
+# Characters that re.IGNORECASE matches to an ASCII letter but str.lower() keeps apart: "ſ" (long s),
+# "ı" (dotless i).
+@pytest.mark.parametrize("text", ["MOST OF the city", "Mo\u017ft of Aleppo", "the major\u0131ty of them"])
+def test_scope_cue_test_sees_what_the_case_blind_pattern_sees(text: str) -> None:
+    from factcheck.facts.events import _SCOPE, _SCOPE_CUES
+    from factcheck.facts.numbers import caseless
+
+    assert _SCOPE.search(text) is not None
+    assert any(cue in caseless(text) for cue in _SCOPE_CUES)

@@ -480,3 +480,10 @@ def test_odds_are_keyed_by_what_they_are_out_of() -> None:
 )
 def test_a_rate_is_no_length_of_time(text: str) -> None:
     assert [f.text for f in extract_facts(text) if f.key == "duration"] == []
+
+
+def test_every_superlative_holds_a_cue() -> None:
+    # _ranks skips a sentence holding none of the cues: a new superlative needs one, or it is never found.
+    from factcheck.facts.quantities import _SUPERLATIVE, _SUPERLATIVE_CUES
+
+    assert all(any(cue in word for cue in _SUPERLATIVE_CUES) for word in _SUPERLATIVE.strip("()").split("|"))

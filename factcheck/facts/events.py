@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from factcheck.datafiles import read_data
 from factcheck.facts.entities import normalize_entity
-from factcheck.facts.numbers import word_set
+from factcheck.facts.numbers import Scan, caseless, word_set
 from factcheck.model import Fact
 
 # Scope words, as written -> the scope they set. "the city" with no scope word is the whole.
@@ -99,6 +99,9 @@ _SCOPE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(s) for s in SCOPES), key=len, reverse=True)) + r")\b(?:\s+the)?\s+",
     re.IGNORECASE,
 )
+# A piece of every scope phrase ("bulk of" of "the bulk of"): a sentence without any has no scope.
+_SCOPE_CUES = ("all", "whole", "entire", "most of", "much of", "bulk of", "majority of", "part of", "parts of",
+               "some of", "half of")  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
@@ -152,7 +155,12 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 def _action_hits(text: str) -> list[tuple[_Hit, str]]:
     """Action forms in ``text``: a dictionary lookup per word, far cheaper than one regex of every form."""
     by_first, _ = _action_table()
-    words = [(m.group(), m.start(), m.end()) for m in _LOWER_WORD.finditer(text.lower())]
+    lowered = text.lower()
+    # Most sentences hold no action word: the words alone (findall) rule that out without building a
+    # (word, start, end) tuple per word.
+    if by_first.keys().isdisjoint(_LOWER_WORD.findall(lowered)):
+        return []
+    words = [(m.group(), m.start(), m.end()) for m in _LOWER_WORD.finditer(lowered)]
     hits = []
     for index, (word, start, _) in enumerate(words):
         for form, action in by_first.get(word, ()):
@@ -575,9 +583,14 @@ def _scope_between(text: str, end: int, target: tuple[str, int, int] | None) -> 
     return SCOPES[words.lower()] if words else None
 
 
-def find_scopes(text: str, offset: int, names: list[Fact]) -> list[Fact]:
+def find_scopes(text: str, offset: int, names: list[Fact], prepared: Scan | None = None) -> list[Fact]:
     """Scope facts: a quantifier over a name or "the city" ("most of Aleppo", "parts of the city")."""
-    scopes = []
+    scopes: list[Fact] = []
+    # Four sentences in five hold no scope phrase; substring tests say so for a fraction of what a
+    # case-insensitive regex of word alternatives costs at every position.
+    folded = prepared.folded if prepared is not None else caseless(text)
+    if not any(cue in folded for cue in _SCOPE_CUES):
+        return scopes
     for match in _SCOPE.finditer(text):
         phrase = match.group(1).lower()
         if phrase == "all" and not text[match.end() :].lstrip().startswith(("of", "the")):
