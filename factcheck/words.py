@@ -280,6 +280,8 @@ def _stem_table() -> dict[str, str]:
 
 def fold_accents(text: str) -> str:
     """ "Jiménez" -> "Jimenez": letters without their accents (other characters kept)."""
+    if text.isascii():  # nothing to fold, and most names are ASCII: skip the Unicode decomposition
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
