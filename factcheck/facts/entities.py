@@ -182,24 +182,27 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     """Spans of the capitalised words of ``text``, each with its Arabic article ("al-Assad")."""
     spans = []
     for match in _TOKEN.finditer(text):
-        start = match.start()
+        start, end = match.span()
         if start:
             before = text[start - 1]
-            if before.isalnum() or before in "’'_":
-                continue  # inside a word: "iPhone", "McDonald"
+            if before.isalnum() or before in "’'_$":
+                continue  # inside a word ("iPhone", "McDonald") or a currency ("$US5")
             if before == "-":
                 article = _ARABIC_ARTICLE.search(text, max(0, start - 5), start)
                 if article:
                     start = article.start()
-        if text.startswith("$", match.end()) or (start and text[start - 1] == "$"):
-            continue  # a currency: "US$5", "HK$3bn", "$US5"
-        if _is_clock_word(text, start, match.end()):
+                    if start and text[start - 1] == "$":
+                        continue
+        if text.startswith("$", end):
+            continue  # a currency: "US$5", "HK$3bn"
+        if end - start <= _LONGEST_CLOCK_WORD and _is_clock_word(text, start, end):
             continue  # "0835 GMT", "7 PM": part of a time of day
-        spans.append((start, match.end()))
+        spans.append((start, end))
     return spans
 
 
 _CLOCK_SUFFIXES = frozenset({"AM", "PM", "A.M.", "P.M."})
+_LONGEST_CLOCK_WORD = max(map(len, TIME_ZONES | _CLOCK_SUFFIXES))
 
 
 def _is_clock_word(text: str, start: int, end: int) -> bool:
