@@ -83,7 +83,8 @@ NUMBER_SPLIT = _SPLIT
 _GLUED_SCALE = re.compile(r"(?<=\d)(?=[a-z])")
 _DIGIT_RE = re.compile(rf"^(?:{DIGITS})$")
 # Punctuation that may stick to a word ("civilians," "“No") becomes a space before splitting.
-_PUNCTUATION = str.maketrans(dict.fromkeys(",.;:!?\"“”‘’'()[]{}—–-/%$€£¥&*…", " "))
+# (A regex substitution: str.translate looks each character up in a dict once the text is not ASCII.)
+_PUNCTUATION = re.compile("[" + re.escape(",.;:!?\"“”‘’'()[]{}—–-/%$€£¥&*…") + "]")
 _DIGIT = re.compile(r"[0-9]")
 _DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
@@ -104,7 +105,7 @@ def scan(text: str) -> Scan:
     lower = text.lower()
     if len(lower) != len(text):  # "İ".lower() is two characters; keep offsets aligned
         lower = text.translate(_ASCII_LOWER)
-    words = frozenset(lower.translate(_PUNCTUATION).split())
+    words = frozenset(_PUNCTUATION.sub(" ", lower).split())
     runs = tuple(m.span() for m in _DIGIT_RUN.finditer(text)) if _DIGIT.search(text) else ()
     return Scan(text, lower, words, runs, caseless(text, lower))
 
