@@ -72,11 +72,20 @@ def _claim(sentence: Sentence, number: int, start: int, end: int, facts: tuple[F
         start=absolute_start,
         end=absolute_end,
         line=sentence.line + sentence.text.count("\n", 0, start),
-        facts=tuple(f for f in facts if absolute_start <= f.start and f.end <= absolute_end)
-        or _overlapping(facts, absolute_start, absolute_end),
+        facts=_facts_within(
+            facts, absolute_start, absolute_end, whole=start == 0 and end == len(sentence.text)
+        ),
         sentence_start=sentence.start,
         sentence_end=sentence.end,
     )
+
+
+def _facts_within(facts: tuple[Fact, ...], start: int, end: int, whole: bool) -> tuple[Fact, ...]:
+    """The facts inside ``start:end``, else those overlapping it; a claim that is its whole sentence (most
+    are) holds all of the sentence's facts, which were found inside it."""
+    if whole:
+        return facts
+    return tuple(f for f in facts if start <= f.start and f.end <= end) or _overlapping(facts, start, end)
 
 
 def _overlapping(facts: tuple[Fact, ...], start: int, end: int) -> tuple[Fact, ...]:
