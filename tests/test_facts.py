@@ -487,3 +487,13 @@ def test_every_superlative_holds_a_cue() -> None:
     from factcheck.facts.quantities import _SUPERLATIVE, _SUPERLATIVE_CUES
 
     assert all(any(cue in word for cue in _SUPERLATIVE_CUES) for word in _SUPERLATIVE.strip("()").split("|"))
+
+
+def test_no_longer_gap_joins_a_name() -> None:
+    # _joins turns away a gap longer than _LONGEST_JOINING_GAP before trying its patterns.
+    from re import _parser
+
+    from factcheck.facts.entities import _LONGEST_JOINING_GAP, _OF_GAP, _PARTICLE_GAP
+
+    widths = [_parser.parse(p.pattern).getwidth()[1] for p in (_OF_GAP, _PARTICLE_GAP)]
+    assert max([*widths, len(" and "), len(" & "), len(". ")]) <= _LONGEST_JOINING_GAP

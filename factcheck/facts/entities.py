@@ -88,6 +88,8 @@ _TOKEN = re.compile(rf"[{_UPPER}](?:\.(?:[A-Z]\.)+|[^\W_]*(?:[-'’][{_UPPER}][^
 _ARABIC_ARTICLE = re.compile(rf"(?<![\w’'])(?:{_ARABIC_PREFIXES})-$")
 _OF_GAP = re.compile(r" (?:of|for|on)(?: the)? ")
 _PARTICLE_GAP = re.compile(rf" (?:{_PARTICLES}) ")
+# No gap longer than " for the " (of _OF_GAP) joins two words into one name.
+_LONGEST_JOINING_GAP = 9
 _LEADING_PUNCTUATION = "\"“‘'([{—–-"
 _SMALL_WORDS = word_set("a an the of in on at to for and or by with from as vs")
 _ACRONYM_IN_PARENS = re.compile(r"\(((?:[A-Z]\.){2,}|[A-Z][A-Za-z&]*[A-Z])\)")
@@ -296,6 +298,8 @@ def _joins(text: str, run: list[tuple[int, int]], start: int, end: int) -> bool:
     gap = text[prev_end:start]
     if gap == " " or gap == "\u00a0":
         return True
+    if len(gap) > _LONGEST_JOINING_GAP:
+        return False  # most capitalised words of a sentence are words apart
     previous = text[prev_start:prev_end].lower()
     if gap == ". ":
         return previous in TITLE_ABBREVIATIONS
