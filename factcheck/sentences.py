@@ -118,8 +118,6 @@ _GLUED_PERIOD_AFTER = re.compile(r"(?:[a-z]{2}|\d)$")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _NON_SPACE_RUN = re.compile(r"\S*")
 _CITATION = re.compile(r"(?:\[\d{1,3}\])+")
-# A Punkt candidate context of a plain word, its period and the next token ("said. The").
-_PLAIN_PERIOD_CONTEXT = re.compile(r"([^\W\d_]{2,})\.\s+\S+")
 
 
 @dataclass(frozen=True)
@@ -495,21 +493,25 @@ def _punkt() -> PunktSentenceTokenizer:
     for word in _SENTENCE_STARTERS:
         params.add_ortho_context(word, punkt._ORTHO_BEG_UC | punkt._ORTHO_MID_LC)
     abbreviations = params.abbrev_types
+    lang_vars = LanguageVars()
+    # A candidate context of a plain word, its period and what follows: the next token ("said. The") or
+    # a punctuation mark that Punkt's word tokenizer splits off ('it.”').
+    plain_period = re.compile(r"([^\W\d_]{2,})\.(?:\s+\S+|" + lang_vars._re_non_word_chars + ")")
 
     class Tokenizer(punkt.PunktSentenceTokenizer):
         def text_contains_sentbreak(self, text: str) -> bool:
-            """Punkt's answer, without its token objects when the context is "word. Next".
+            """Punkt's answer, without its token objects when the context is "word. Next" or 'word.”'.
 
             That is most candidate boundaries, and Punkt's own answer for it is fixed: a word of two or
             more letters that is no abbreviation is marked a break in the first pass, and the second
             pass reconsiders only abbreviations, ellipses, initials and numbers; a token follows it.
             """
-            plain = _PLAIN_PERIOD_CONTEXT.fullmatch(text)
+            plain = plain_period.fullmatch(text)
             if plain is not None and plain.group(1).lower() not in abbreviations:
                 return True
             return super().text_contains_sentbreak(text)
 
-    return Tokenizer(params, lang_vars=LanguageVars(), token_cls=Token)
+    return Tokenizer(params, lang_vars=lang_vars, token_cls=Token)
 
 
 @cache

@@ -264,6 +264,15 @@ def test_works_without_any_nltk_data(tmp_path: Path) -> None:
         "Ph. D",
         "said. “We",
         "eine Straße. Die",
+        "it.”",
+        'that."',
+        "people.'",
+        "word.)",
+        "Ave.)",
+        "St.”",
+        "U.S.”",
+        "5.”",
+        "J.”",
     ],
 )
 def test_plain_period_shortcut_gives_punkts_own_answer(context: str) -> None:
