@@ -131,7 +131,7 @@ def _trim_list_end(text: str, start: int, end: int) -> int:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Semicolon-joined clauses, each long enough to be a statement; else the whole sentence."""
-    cuts = [m for m in _SEMICOLON.finditer(text)]
+    cuts = [m for m in _SEMICOLON.finditer(text)] if ";" in text else []
     if not cuts:
         return [(0, len(text))]
     bounds = [0, *(m.start() for m in cuts), len(text)]
@@ -149,6 +149,8 @@ def _breakdown(
 ) -> list[tuple[int, int]] | None:
     """A total followed by a list of counted parts, each part a claim; None when there is no such list."""
     quantities = [f for f in facts if f.type == "quantity"]
+    if not quantities:
+        return None  # no total to break down
     for marker in _BREAKDOWN.finditer(text, start, end):
         head_quantities = [q for q in quantities if start <= q.start - offset < marker.start()]
         if not head_quantities:
