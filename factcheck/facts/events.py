@@ -162,19 +162,18 @@ def _action_hits(text: str) -> list[tuple[_Hit, str]]:
     """Action forms in ``text``: a dictionary lookup per word, far cheaper than one regex of every form."""
     by_first, _ = _action_table()
     lowered = text.lower()
-    # Most sentences hold no action word: the words alone (findall) rule that out without building a
-    # (word, start, end) tuple per word.
-    if by_first.keys().isdisjoint(_LOWER_WORD.findall(lowered)):
+    # The words alone (findall) are matched against the forms; their offsets are only read for a sentence
+    # that holds a form, and most hold no action word at all.
+    words = _LOWER_WORD.findall(lowered)
+    if by_first.keys().isdisjoint(words):
         return []
-    words = [(m.group(), m.start(), m.end()) for m in _LOWER_WORD.finditer(lowered)]
+    spans: list[tuple[int, int]] = []
     hits = []
-    for index, (word, start, _) in enumerate(words):
+    for index, word in enumerate(words):
         for form, action in by_first.get(word, ()):
-            following = words[index : index + len(form)]
-            if len(following) == len(form) and all(
-                w == f for (w, _, _), f in zip(following, form, strict=True)
-            ):
-                hits.append((_Hit(text, start, following[-1][2]), action))
+            if tuple(words[index : index + len(form)]) == form:
+                spans = spans or [m.span() for m in _LOWER_WORD.finditer(lowered)]
+                hits.append((_Hit(text, spans[index][0], spans[index + len(form) - 1][1]), action))
                 break
     return hits
 
