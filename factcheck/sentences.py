@@ -493,6 +493,7 @@ def _punkt() -> PunktSentenceTokenizer:
     for word in _SENTENCE_STARTERS:
         params.add_ortho_context(word, punkt._ORTHO_BEG_UC | punkt._ORTHO_MID_LC)
     abbreviations = params.abbrev_types
+    collocations = params.collocations  # none are set; one would let the second pass undo a plain break
     lang_vars = LanguageVars()
     # A candidate context of a plain word, its period and what follows: the next token ("said. The") or
     # a punctuation mark that Punkt's word tokenizer splits off ('it.”').
@@ -504,9 +505,10 @@ def _punkt() -> PunktSentenceTokenizer:
 
             That is most candidate boundaries, and Punkt's own answer for it is fixed: a word of two or
             more letters that is no abbreviation is marked a break in the first pass, and the second
-            pass reconsiders only abbreviations, ellipses, initials and numbers; a token follows it.
+            pass reconsiders only abbreviations, ellipses, initials, numbers and known collocations
+            (there are none); a token follows it.
             """
-            plain = plain_period.fullmatch(text)
+            plain = plain_period.fullmatch(text) if not collocations else None
             if plain is not None and plain.group(1).lower() not in abbreviations:
                 return True
             return super().text_contains_sentbreak(text)
