@@ -497,3 +497,18 @@ def test_no_longer_gap_joins_a_name() -> None:
 
     widths = [_parser.parse(p.pattern).getwidth()[1] for p in (_OF_GAP, _PARTICLE_GAP)]
     assert max([*widths, len(" and "), len(" & "), len(". ")]) <= _LONGEST_JOINING_GAP
+
+
+def test_acronym_test_ascii_shortcut_agrees_with_the_letter_count() -> None:
+    # _is_acronym answers ASCII words with isupper()/isalpha(); any word must get the answer of the rule.
+    from itertools import product
+
+    from factcheck.facts.entities import _is_acronym
+
+    def by_letters(word: str) -> bool:
+        letters = [c for c in word if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    pieces = ["A", "B", "a", ".", "-", "1", "'", "’", "É", "é", "ª", "ⓐ", "中", "ı"]
+    words = ["".join(p) for size in (1, 2, 3) for p in product(pieces, repeat=size)]
+    assert all(_is_acronym(w) == by_letters(w) for w in words)

@@ -335,14 +335,19 @@ def _run_entities(text: str, run: list[tuple[int, int]], offset: int, headline: 
 
 def _drop_leading(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop "The", "Despite"... and, at a sentence start, common words ("Rebels", "State")."""
-    initial = _is_initial(text, run[0][0])
+    first = run[0][0]
+    initial: bool | None = None  # whether the run opens a sentence: looked at only for a common word
     while run:
         word = text[run[0][0] : run[0][1]].lower()
-        if word in FUNCTION_WORDS or (
-            initial and word in COMMON_WORDS and _basic(text[run[0][0] : run[-1][1]]) not in GAZETTEER
-        ):
+        if word in FUNCTION_WORDS:
             run = run[1:]
             continue
+        if word in COMMON_WORDS:
+            if initial is None:
+                initial = _is_initial(text, first)
+            if initial and _basic(text[run[0][0] : run[-1][1]]) not in GAZETTEER:
+                run = run[1:]
+                continue
         break
     return run
 
@@ -431,6 +436,12 @@ def _is_plain_name(word: str) -> bool:
 
 
 def _is_acronym(word: str) -> bool:
+    if word.isascii():
+        # In ASCII every letter is cased: a word not isupper() has a lower-case letter or no letter at all.
+        if not word.isupper():
+            return False
+        if word.isalpha():
+            return len(word) >= 2
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
