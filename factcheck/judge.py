@@ -608,7 +608,15 @@ def _quickly_too_different(left: tuple[str, ...], right: tuple[str, ...]) -> boo
     # real_quick_ratio (shorter over total), an upper bound of quick_ratio, may already be too low.
     if 2.0 * min(len(left), len(right)) / total < MIN_SWAP_SIMILARITY:
         return True
-    return 2.0 * (Counter(left) & Counter(right)).total() / total < MIN_SWAP_SIMILARITY
+    # Shared words counted as difflib does (each word of the right side used once), without a Counter per side.
+    available = Counter(right)
+    shared = 0
+    for word in left:
+        count = available.get(word)
+        if count:
+            available[word] = count - 1
+            shared += 1
+    return 2.0 * shared / total < MIN_SWAP_SIMILARITY
 
 
 def _facts_in(claim: Claim, tokens: Tokens) -> list[Fact]:
