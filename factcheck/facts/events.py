@@ -105,9 +105,12 @@ _SCOPE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(s) for s in SCOPES), key=len, reverse=True)) + r")\b(?:\s+the)?\s+",
     re.IGNORECASE,
 )
-# A piece of every scope phrase ("bulk of" of "the bulk of"): a sentence without any has no scope.
-_SCOPE_CUES = ("all", "whole", "entire", "most of", "much of", "bulk of", "majority of", "part of", "parts of",
+# A piece of every scope phrase but "all" ("bulk of" of "the bulk of"), and "all" as a word (as a bare
+# substring it is in "call", "small", "finally"): a sentence without any has no scope. ``caseless`` keeps
+# every character's word class, so the folded text has the word boundaries of the text.
+_SCOPE_CUES = ("whole", "entire", "most of", "much of", "bulk of", "majority of", "part of", "parts of",
                "some of", "half of")  # fmt: skip
+_ALL_WORD = re.compile(r"\ball\b")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
@@ -611,7 +614,7 @@ def find_scopes(text: str, offset: int, names: list[Fact], prepared: Scan | None
     # Four sentences in five hold no scope phrase; substring tests say so for a fraction of what a
     # case-insensitive regex of word alternatives costs at every position.
     folded = prepared.folded if prepared is not None else caseless(text)
-    if not any(cue in folded for cue in _SCOPE_CUES):
+    if not _may_hold_scope(folded):
         return scopes
     for match in _SCOPE.finditer(text):
         phrase = match.group(1).lower()
@@ -631,6 +634,12 @@ def find_scopes(text: str, offset: int, names: list[Fact], prepared: Scan | None
             )
         )
     return scopes
+
+
+def _may_hold_scope(folded: str) -> bool:
+    if any(cue in folded for cue in _SCOPE_CUES):
+        return True
+    return "all" in folded and _ALL_WORD.search(folded) is not None  # the substring test is the cheaper
 
 
 def find_attributions(text: str, offset: int) -> list[Fact]:
