@@ -381,7 +381,7 @@ def _split_title(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]] | None]:
     """Split "Russian Foreign Minister Sergei Lavrov" into ("Russian", "Sergei Lavrov"); titles dropped."""
     words = [text[s:e].lower() for s, e in run]
-    if any(w in ORG_WORDS for w in words):
+    if not ORG_WORDS.isdisjoint(words):
         return run, None
     core = next((i for i, w in enumerate(words) if _is_title(w)), None)
     if core is None:
@@ -411,7 +411,7 @@ def _segment(text: str, run: list[tuple[int, int]], offset: int) -> list[Fact]:
     words = [text[s:e] for s, e in run]
     lowered = [w.lower() for w in words]
     first = GAZETTEER.get(_basic(words[0]))
-    if len(run) > 1 and first and first[0] == "nationality" and not any(w in ORG_WORDS for w in lowered):
+    if len(run) > 1 and first and first[0] == "nationality" and ORG_WORDS.isdisjoint(lowered):
         return [_fact(text, run[:1], offset, first[0]), *_segment(text, run[1:], offset)]
     if len(run) == 1 and (len(words[0]) < 2 or lowered[0] in NOT_NAMES):
         return []
@@ -419,7 +419,7 @@ def _segment(text: str, run: list[tuple[int, int]], offset: int) -> list[Fact]:
 
 
 def _label(words: list[str], lowered: list[str]) -> str:
-    if any(w in ORG_WORDS for w in lowered):
+    if not ORG_WORDS.isdisjoint(lowered):
         return "org"
     if lowered[-1] in PLACE_WORDS:
         return "place"
