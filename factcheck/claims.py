@@ -72,11 +72,20 @@ def _claim(sentence: Sentence, number: int, start: int, end: int, facts: tuple[F
         start=absolute_start,
         end=absolute_end,
         line=sentence.line + sentence.text.count("\n", 0, start),
-        facts=tuple(f for f in facts if absolute_start <= f.start and f.end <= absolute_end)
-        or _overlapping(facts, absolute_start, absolute_end),
+        facts=_facts_within(
+            facts, absolute_start, absolute_end, whole=start == 0 and end == len(sentence.text)
+        ),
         sentence_start=sentence.start,
         sentence_end=sentence.end,
     )
+
+
+def _facts_within(facts: tuple[Fact, ...], start: int, end: int, whole: bool) -> tuple[Fact, ...]:
+    """The facts inside ``start:end``, else those overlapping it; a claim that is its whole sentence (most
+    are) holds all of the sentence's facts, which were found inside it."""
+    if whole:
+        return facts
+    return tuple(f for f in facts if start <= f.start and f.end <= end) or _overlapping(facts, start, end)
 
 
 def _overlapping(facts: tuple[Fact, ...], start: int, end: int) -> tuple[Fact, ...]:
@@ -122,7 +131,7 @@ def _trim_list_end(text: str, start: int, end: int) -> int:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Semicolon-joined clauses, each long enough to be a statement; else the whole sentence."""
-    cuts = [m for m in _SEMICOLON.finditer(text)]
+    cuts = [m for m in _SEMICOLON.finditer(text)] if ";" in text else []
     if not cuts:
         return [(0, len(text))]
     bounds = [0, *(m.start() for m in cuts), len(text)]
@@ -140,6 +149,8 @@ def _breakdown(
 ) -> list[tuple[int, int]] | None:
     """A total followed by a list of counted parts, each part a claim; None when there is no such list."""
     quantities = [f for f in facts if f.type == "quantity"]
+    if not quantities:
+        return None  # no total to break down
     for marker in _BREAKDOWN.finditer(text, start, end):
         head_quantities = [q for q in quantities if start <= q.start - offset < marker.start()]
         if not head_quantities:

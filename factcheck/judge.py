@@ -20,6 +20,7 @@ alarm costs the reader's trust:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
@@ -276,11 +277,11 @@ def swapped_fact_conflicts(
     left: Claim, right: Claim, settings: Settings, aliases: dict[str, str], reported: set[tuple[str, int]]
 ) -> list[Discrepancy]:
     """Conflicts where a diff of the two claims swaps one fact for another of the same kind."""
-    left_tokens, right_tokens = _tokens(left), _tokens(right)
     matcher = _near_copy(left, right)
     # Only a near copy has a reliable word-for-word correspondence; a free rewording pairs unrelated stretches.
     if matcher is None:
         return []
+    left_tokens, right_tokens = _tokens(left), _tokens(right)
     found = []
     opcodes = matcher.get_opcodes()
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
@@ -569,7 +570,9 @@ def _words(claim: Claim) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _words_at(text: str, start: int) -> tuple[str, ...]:
-    return tuple(t for t, _, _ in _tokens_at(text, start))
+    # The words of ``_tokens_at`` without their offsets: most claims are only ever tested as near copies
+    # (which needs the words alone), and findall builds no match objects.
+    return tuple([word.lower() for word in TOKEN.findall(text)])
 
 
 def _near_copy(left: Claim, right: Claim) -> SequenceMatcher | None:
@@ -586,12 +589,33 @@ def _near_copy(left: Claim, right: Claim) -> SequenceMatcher | None:
 def _near_copy_at(
     left_text: str, left_start: int, right_text: str, right_start: int
 ) -> SequenceMatcher | None:
-    matcher = SequenceMatcher(
-        None, _words_at(left_text, left_start), _words_at(right_text, right_start), autojunk=False
-    )
-    if matcher.quick_ratio() < MIN_SWAP_SIMILARITY or matcher.ratio() < MIN_SWAP_SIMILARITY:
+    left, right = _words_at(left_text, left_start), _words_at(right_text, right_start)
+    if _quickly_too_different(left, right):
+        return None
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    if matcher.ratio() < MIN_SWAP_SIMILARITY:
         return None
     return matcher
+
+
+def _quickly_too_different(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """``SequenceMatcher.quick_ratio() < MIN_SWAP_SIMILARITY``, computed as difflib does, without building
+    a matcher (its index of the right side) for the two pairs in three it turns away."""
+    total = len(left) + len(right)
+    if not total:
+        return False  # difflib rates two empty sequences 1.0
+    # real_quick_ratio (shorter over total), an upper bound of quick_ratio, may already be too low.
+    if 2.0 * min(len(left), len(right)) / total < MIN_SWAP_SIMILARITY:
+        return True
+    # Shared words counted as difflib does (each word of the right side used once), without a Counter per side.
+    available = Counter(right)
+    shared = 0
+    for word in left:
+        count = available.get(word)
+        if count:
+            available[word] = count - 1
+            shared += 1
+    return 2.0 * shared / total < MIN_SWAP_SIMILARITY
 
 
 def _facts_in(claim: Claim, tokens: Tokens) -> list[Fact]:
@@ -983,11 +1007,11 @@ _AUXILIARIES = frozenset(
 
 def edited_polarity_or_scope(left: Claim, right: Claim) -> list[Discrepancy]:
     """In a near copy, an inserted or removed denial, or a changed scope word, is a conflict on its own."""
-    left_tokens, right_tokens = _tokens(left), _tokens(right)
-    a_words, b_words = list(_words(left)), list(_words(right))
     matcher = _near_copy(left, right)
     if matcher is None:
         return []
+    left_tokens, right_tokens = _tokens(left), _tokens(right)
+    a_words, b_words = list(_words(left)), list(_words(right))
     negation_edits = []
     found = []
     opcodes = matcher.get_opcodes()

@@ -229,7 +229,8 @@ def _strip(text: str, s: int, e: int) -> Span | None:
 def _hard_cuts(text: str, lexicon: _Lexicon, markers: list[_ListMarker]) -> list[int]:
     cuts = list(_line_cuts(text))
     cuts.extend(marker.start for marker in markers)
-    cuts.extend(match.start() for match in _INLINE_BULLET.finditer(text))
+    if any(bullet in text for bullet in _BULLETS):  # the look-behind pattern is slow to scan with
+        cuts.extend(match.start() for match in _INLINE_BULLET.finditer(text))
     cuts.extend(_glued_sentence_cuts(text, lexicon))
     return cuts
 
@@ -491,7 +492,28 @@ def _punkt() -> PunktSentenceTokenizer:
     # The flag constants are private to NLTK but stable since Punkt was ported (2008).
     for word in _SENTENCE_STARTERS:
         params.add_ortho_context(word, punkt._ORTHO_BEG_UC | punkt._ORTHO_MID_LC)
-    return punkt.PunktSentenceTokenizer(params, lang_vars=LanguageVars(), token_cls=Token)
+    abbreviations = params.abbrev_types
+    collocations = params.collocations  # none are set; one would let the second pass undo a plain break
+    lang_vars = LanguageVars()
+    # A candidate context of a plain word, its period and what follows: the next token ("said. The") or
+    # a punctuation mark that Punkt's word tokenizer splits off ('it.”').
+    plain_period = re.compile(r"([^\W\d_]{2,})\.(?:\s+\S+|" + lang_vars._re_non_word_chars + ")")
+
+    class Tokenizer(punkt.PunktSentenceTokenizer):
+        def text_contains_sentbreak(self, text: str) -> bool:
+            """Punkt's answer, without its token objects when the context is "word. Next" or 'word.”'.
+
+            That is most candidate boundaries, and Punkt's own answer for it is fixed: a word of two or
+            more letters that is no abbreviation is marked a break in the first pass, and the second
+            pass reconsiders only abbreviations, ellipses, initials, numbers and known collocations
+            (there are none); a token follows it.
+            """
+            plain = plain_period.fullmatch(text) if not collocations else None
+            if plain is not None and plain.group(1).lower() not in abbreviations:
+                return True
+            return super().text_contains_sentbreak(text)
+
+    return Tokenizer(params, lang_vars=lang_vars, token_cls=Token)
 
 
 @cache

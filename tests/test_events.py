@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.facts import extract_facts
 from factcheck.facts.events import actor_class
@@ -110,3 +114,72 @@ def test_a_distant_or_placed_name_is_no_actor(text: str, not_an_actor: str) -> N
 def test_a_parenthetical_between_subject_and_verb_keeps_the_actor() -> None:
     text = "Islamist rebels, long confined to a mountainous stronghold in Syria, have stormed into Aleppo."
     assert "islamist rebels" in _actors(text)
+
+
+def test_every_scope_phrase_holds_a_cue() -> None:
+    # find_scopes skips a sentence holding none of the cues: a new phrase needs one, or it is never found.
+    from factcheck.facts.events import SCOPES, _may_hold_scope
+
+    assert all(_may_hold_scope(phrase) for phrase in SCOPES)
+
+
+# Characters that re.IGNORECASE matches to an ASCII letter but str.lower() keeps apart: "ſ" (long s),
+# "ı" (dotless i).
+@pytest.mark.parametrize(
+    "text",
+    ["MOST OF the city", "Mo\u017ft of Aleppo", "the major\u0131ty of them", "ALL the rebels", "(all of it"],
+)
+def test_scope_cue_test_sees_what_the_case_blind_pattern_sees(text: str) -> None:
+    from factcheck.facts.events import _SCOPE, _may_hold_scope
+    from factcheck.facts.numbers import caseless
+
+    assert _SCOPE.search(text) is not None
+    assert _may_hold_scope(caseless(text))
+
+
+# Words and marks to build sentences from, for the pattern rewrites below: actor words (and near misses),
+# clause breaks, attribution verbs and the capitalised names and punctuation around them.
+_PIECES = [
+    "rebels", "rebel", "Rebels", "opposition", "opposition forces", "government", "government forces",
+    "HTS", "hts’s", "rebels'", "police", "Police", "forcesful", "army", "Army", "troops", "Syrian",
+    "Islamist", "the", "The", "of", "said", "says", "told", "reported", "according to", "as reported by",
+    "state media", "state TV", "officials", "analysts", "Reuters", ",", ".", ";", ":", "”", '"', "while",
+    "Whereas", "but", "butter", "after", "before", "when", "whence", "Aleppo", "ıt", "whıle",
+]  # fmt: skip
+_SENTENCES = st.lists(st.sampled_from(_PIECES), max_size=14).map(" ".join)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SENTENCES)
+def test_rewritten_patterns_match_as_their_plain_forms(text: str) -> None:
+    from factcheck.facts.events import _ATTRIBUTION, _ATTRIBUTION_FORMS, _CLAUSE_BREAK, _actor_table
+
+    pattern, word_class = _actor_table()
+    flat_words = "|".join(sorted((re.escape(w) for w in word_class), key=len, reverse=True))
+    flat_actor = re.compile(
+        r"(?:\b(?-i:[A-Z][\w’'-]*)\s+){0,2}\b(?:" + flat_words + r")\b(?:[’']s?)?", re.IGNORECASE
+    )
+    flat_break = re.compile(
+        r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b", re.IGNORECASE
+    )
+    assert _spans(pattern, text) == _spans(flat_actor, text)
+    assert _spans(_CLAUSE_BREAK, text) == _spans(flat_break, text)
+    assert _spans(_ATTRIBUTION, text) == _spans(re.compile(_ATTRIBUTION_FORMS), text)
+
+
+_SCOPE_PIECES = ["all", "ALL", "aLl", "calls", "_all", "all_", "1all", "ǅall", "İall", "most of", "Moſt of",
+                 "majorıty of", "the", "whole", "parts of", "city", "·", ",", "-", "’"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SCOPE_PIECES), max_size=8).map("".join))
+def test_scope_cue_test_passes_every_sentence_with_a_scope(text: str) -> None:
+    from factcheck.facts.events import _SCOPE, _may_hold_scope
+    from factcheck.facts.numbers import caseless
+
+    text += " x"  # the pattern needs a space after the phrase
+    assert _SCOPE.search(text) is None or _may_hold_scope(caseless(text))

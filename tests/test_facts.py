@@ -496,3 +496,35 @@ def test_odds_are_keyed_by_what_they_are_out_of() -> None:
 )
 def test_a_rate_is_no_length_of_time(text: str) -> None:
     assert [f.text for f in extract_facts(text) if f.key == "duration"] == []
+
+
+def test_every_superlative_holds_a_cue() -> None:
+    # _ranks skips a sentence holding none of the cues: a new superlative needs one, or it is never found.
+    from factcheck.facts.quantities import _SUPERLATIVE, _SUPERLATIVE_CUES
+
+    assert all(any(cue in word for cue in _SUPERLATIVE_CUES) for word in _SUPERLATIVE.strip("()").split("|"))
+
+
+def test_no_longer_gap_joins_a_name() -> None:
+    # _joins turns away a gap longer than _LONGEST_JOINING_GAP before trying its patterns.
+    from re import _parser
+
+    from factcheck.facts.entities import _LONGEST_JOINING_GAP, _OF_GAP, _PARTICLE_GAP
+
+    widths = [_parser.parse(p.pattern).getwidth()[1] for p in (_OF_GAP, _PARTICLE_GAP)]
+    assert max([*widths, len(" and "), len(" & "), len(". ")]) <= _LONGEST_JOINING_GAP
+
+
+def test_acronym_test_ascii_shortcut_agrees_with_the_letter_count() -> None:
+    # _is_acronym answers ASCII words with isupper()/isalpha(); any word must get the answer of the rule.
+    from itertools import product
+
+    from factcheck.facts.entities import _is_acronym
+
+    def by_letters(word: str) -> bool:
+        letters = [c for c in word if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    pieces = ["A", "B", "a", ".", "-", "1", "'", "’", "É", "é", "ª", "ⓐ", "中", "ı"]
+    words = ["".join(p) for size in (1, 2, 3) for p in product(pieces, repeat=size)]
+    assert all(_is_acronym(w) == by_letters(w) for w in words)

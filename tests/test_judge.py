@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.judge import judge, quantities_compatible
 from factcheck.model import Alignment, Claim, Fact
@@ -231,3 +233,16 @@ def test_an_exactly_swapped_unknown_name_still_conflicts() -> None:
         "He is expected to be handed over to the Troy police.",
     )
     assert [(d["type"], d["values"]) for d in found] == [("entity", {"A": "Detroit", "B": "Troy"})]
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f"]), max_size=12),
+    st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f"]), max_size=12),
+)
+def test_quick_too_different_test_is_difflibs_quick_ratio(left: list[str], right: list[str]) -> None:
+    from difflib import SequenceMatcher
+
+    from factcheck.judge import MIN_SWAP_SIMILARITY, _quickly_too_different
+
+    quick = SequenceMatcher(None, left, right, autojunk=False).quick_ratio()
+    assert _quickly_too_different(tuple(left), tuple(right)) == (quick < MIN_SWAP_SIMILARITY)

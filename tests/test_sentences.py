@@ -254,3 +254,42 @@ def test_works_without_any_nltk_data(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(["Mr. Smith went to the U.S.", "He left at 5 p.m.", "Then he slept."])
     assert list(empty.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "said. The",
+        "Aleppo. Rebels",
+        "city.\n\nThe",
+        "Jan. 5",
+        "approx. 300",
+        "etc. The",
+        "vs. Syria",
+        "J. Bach",
+        "2004. The",
+        "it.” The",
+        "Damas\u0130. The",
+        "Ph. D",
+        "said. “We",
+        "eine Straße. Die",
+        "it.”",
+        'that."',
+        "people.'",
+        "word.)",
+        "Ave.)",
+        "St.”",
+        "U.S.”",
+        "5.”",
+        "J.”",
+    ],
+)
+def test_plain_period_shortcut_gives_punkts_own_answer(context: str) -> None:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from factcheck.sentences import _punkt
+
+    tokenizer = _punkt()
+    assert tokenizer.text_contains_sentbreak(context) == PunktSentenceTokenizer.text_contains_sentbreak(
+        tokenizer, context
+    )

@@ -33,7 +33,7 @@ def extract_facts(text: str, offset: int = 0) -> tuple[Fact, ...]:
     taken = [(f.start - offset, f.end - offset) for f in dates]
     facts = [*dates, *find_quantities(text, offset, taken, prepared), *find_entities(text, offset, taken)]
     facts += find_events(text, offset, facts)
-    facts += find_scopes(text, offset, facts)
+    facts += find_scopes(text, offset, facts, prepared)
     facts += find_attributions(text, offset)
     facts.sort(key=lambda f: (f.start, f.end, f.type))
     return tuple(facts)

@@ -90,6 +90,8 @@ _TOKEN = re.compile(rf"[{_UPPER}](?:\.(?:[A-Z]\.)+|[^\W_]*(?:[-'’][{_UPPER}][^
 _ARABIC_ARTICLE = re.compile(rf"(?<![\w’'])(?:{_ARABIC_PREFIXES})-$")
 _OF_GAP = re.compile(r" (?:of|for|on)(?: the)? ")
 _PARTICLE_GAP = re.compile(rf" (?:{_PARTICLES}) ")
+# No gap longer than " for the " (of _OF_GAP) joins two words into one name.
+_LONGEST_JOINING_GAP = 9
 _LEADING_PUNCTUATION = "\"“‘'([{—–-"
 _SMALL_WORDS = word_set("a an the of in on at to for and or by with from as vs")
 _ACRONYM_IN_PARENS = re.compile(r"\(((?:[A-Z]\.){2,}|[A-Z][A-Za-z&]*[A-Z])\)")
@@ -221,24 +223,27 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     """Spans of the capitalised words of ``text``, each with its Arabic article ("al-Assad")."""
     spans = []
     for match in _TOKEN.finditer(text):
-        start = match.start()
+        start, end = match.span()
         if start:
             before = text[start - 1]
-            if before.isalnum() or before in "’'_":
-                continue  # inside a word: "iPhone", "McDonald"
+            if before.isalnum() or before in "’'_$":
+                continue  # inside a word ("iPhone", "McDonald") or a currency ("$US5")
             if before == "-":
                 article = _ARABIC_ARTICLE.search(text, max(0, start - 5), start)
                 if article:
                     start = article.start()
-        if text.startswith("$", match.end()) or (start and text[start - 1] == "$"):
-            continue  # a currency: "US$5", "HK$3bn", "$US5"
-        if _is_clock_word(text, start, match.end()):
+                    if start and text[start - 1] == "$":
+                        continue
+        if text.startswith("$", end):
+            continue  # a currency: "US$5", "HK$3bn"
+        if end - start <= _LONGEST_CLOCK_WORD and _is_clock_word(text, start, end):
             continue  # "0835 GMT", "7 PM": part of a time of day
-        spans.append((start, match.end()))
+        spans.append((start, end))
     return spans
 
 
 _CLOCK_SUFFIXES = frozenset({"AM", "PM", "A.M.", "P.M."})
+_LONGEST_CLOCK_WORD = max(map(len, TIME_ZONES | _CLOCK_SUFFIXES))
 
 
 def _is_clock_word(text: str, start: int, end: int) -> bool:
@@ -332,6 +337,8 @@ def _joins(text: str, run: list[tuple[int, int]], start: int, end: int) -> bool:
     gap = text[prev_end:start]
     if gap == " " or gap == "\u00a0":
         return True
+    if len(gap) > _LONGEST_JOINING_GAP:
+        return False  # most capitalised words of a sentence are words apart
     previous = text[prev_start:prev_end].lower()
     if gap == ". ":
         return previous in TITLE_ABBREVIATIONS
@@ -370,21 +377,28 @@ def _run_entities(text: str, run: list[tuple[int, int]], offset: int, headline: 
 def _drop_leading(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop "The", "Despite"... and, at a sentence start, common words ("Rebels", "State"), unless they
     open an organisation's name ("Air Transport Association", "State University at Stony Brook")."""
-    initial = _is_initial(text, run[0][0])
-    # The organisation word after the common one: "Police Chief Sam Reed" names a person, not the police.
-    organisation = any(text[s:e].lower() in ORG_WORDS for s, e in run[1:])
+    first = run[0][0]
+    initial: bool | None = None  # whether the run opens a sentence: looked at only for a common word
+    organisation = _opens_organisation(text, run)
     while run:
         word = text[run[0][0] : run[0][1]].lower()
-        if word in FUNCTION_WORDS or (
-            initial
-            and not (organisation and len(run) > 1)
-            and word in COMMON_WORDS
-            and _basic(text[run[0][0] : run[-1][1]]) not in GAZETTEER
-        ):
+        if word in FUNCTION_WORDS:
             run = run[1:]
             continue
+        if word in COMMON_WORDS and not (organisation and len(run) > 1):
+            if initial is None:
+                initial = _is_initial(text, first)
+            if initial and _basic(text[run[0][0] : run[-1][1]]) not in GAZETTEER:
+                run = run[1:]
+                continue
         break
     return run
+
+
+def _opens_organisation(text: str, run: list[tuple[int, int]]) -> bool:
+    """An organisation word after the first word: "Air Transport Association"; but "Police Chief Sam Reed"
+    names a person, not the police."""
+    return not ORG_WORDS.isdisjoint(text[s:e].lower() for s, e in run[1:])
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -416,7 +430,7 @@ def _split_title(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]] | None]:
     """Split "Russian Foreign Minister Sergei Lavrov" into ("Russian", "Sergei Lavrov"); titles dropped."""
     words = [text[s:e].lower() for s, e in run]
-    if any(w in ORG_WORDS for w in words):
+    if not ORG_WORDS.isdisjoint(words):
         return run, None
     core = next((i for i, w in enumerate(words) if _is_title(w)), None)
     if core is None:
@@ -446,7 +460,7 @@ def _segment(text: str, run: list[tuple[int, int]], offset: int) -> list[Fact]:
     words = [text[s:e] for s, e in run]
     lowered = [w.lower() for w in words]
     first = GAZETTEER.get(_basic(words[0]))
-    if len(run) > 1 and first and first[0] == "nationality" and not any(w in ORG_WORDS for w in lowered):
+    if len(run) > 1 and first and first[0] == "nationality" and ORG_WORDS.isdisjoint(lowered):
         return [_fact(text, run[:1], offset, first[0]), *_segment(text, run[1:], offset)]
     if len(run) == 1 and (len(words[0]) < 2 or lowered[0] in NOT_NAMES):
         return []
@@ -454,7 +468,7 @@ def _segment(text: str, run: list[tuple[int, int]], offset: int) -> list[Fact]:
 
 
 def _label(words: list[str], lowered: list[str]) -> str:
-    if any(w in ORG_WORDS for w in lowered):
+    if not ORG_WORDS.isdisjoint(lowered):
         return "org"
     if lowered[-1] in PLACE_WORDS:
         return "place"
@@ -471,6 +485,12 @@ def _is_plain_name(word: str) -> bool:
 
 
 def _is_acronym(word: str) -> bool:
+    if word.isascii():
+        # In ASCII every letter is cased: a word not isupper() has a lower-case letter or no letter at all.
+        if not word.isupper():
+            return False
+        if word.isalpha():
+            return len(word) >= 2
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 

@@ -83,7 +83,8 @@ NUMBER_SPLIT = _SPLIT
 _GLUED_SCALE = re.compile(r"(?<=\d)(?=[a-z])")
 _DIGIT_RE = re.compile(rf"^(?:{DIGITS})$")
 # Punctuation that may stick to a word ("civilians," "“No") becomes a space before splitting.
-_PUNCTUATION = str.maketrans(dict.fromkeys(",.;:!?\"“”‘’'()[]{}—–-/%$€£¥&*…", " "))
+# (A regex substitution: str.translate looks each character up in a dict once the text is not ASCII.)
+_PUNCTUATION = re.compile("[" + re.escape(",.;:!?\"“”‘’'()[]{}—–-/%$€£¥&*…") + "]")
 _DIGIT = re.compile(r"[0-9]")
 _DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
@@ -97,15 +98,32 @@ class Scan(NamedTuple):
     words: frozenset[str]  # lower-cased, punctuation stripped
     # Spans of "1,300", "2.5", "2025" (maybe with a trailing "," or ".").
     digit_runs: tuple[tuple[int, int], ...]
+    folded: str  # see ``caseless``
 
 
 def scan(text: str) -> Scan:
     lower = text.lower()
     if len(lower) != len(text):  # "İ".lower() is two characters; keep offsets aligned
         lower = text.translate(_ASCII_LOWER)
-    words = frozenset(lower.translate(_PUNCTUATION).split())
+    words = frozenset(_PUNCTUATION.sub(" ", lower).split())
     runs = tuple(m.span() for m in _DIGIT_RUN.finditer(text)) if _DIGIT.search(text) else ()
-    return Scan(text, lower, words, runs)
+    return Scan(text, lower, words, runs, caseless(text, lower))
+
+
+# The only characters besides A-Z that ``re.IGNORECASE`` matches to an ASCII letter and ``str.lower``
+# does not lower to one (K, the Kelvin sign, lowers to "k").
+_ODD_CASE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def caseless(text: str, lower: str | None = None) -> str:
+    """``text`` lower-cased so that a cue test is safe: wherever a pattern of ASCII words matches ``text``
+    under ``re.IGNORECASE``, its lower-case form is a substring of this string, at the same offset.
+
+    ``lower`` is ``text.lower()`` when the caller has it.
+    """
+    if "İ" in text or "ı" in text or "ſ" in text:
+        return text.translate(_ODD_CASE).lower()
+    return text.lower() if lower is None else lower
 
 
 def word_positions(lower: str, words: frozenset[str]) -> list[int]:

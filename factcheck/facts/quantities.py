@@ -391,12 +391,15 @@ DURATION_DAYS = {
 _RATE_BEFORE = re.compile(
     r"(?:[\d%]|\d[\d,.]*\s+[a-z]+s|\b(?:cents?|dollars?|euros?|pounds?|times|twice|once|thrice))\s+$"
 )
-_SINGLE_DURATION = re.compile(r"\b(?:a|an|one)\s+(day|week|fortnight|month|year|decade|century)\b")
+_SINGLE_DURATION_UNITS = ("day", "week", "fortnight", "month", "year", "decade", "century")
+_SINGLE_DURATION = re.compile(r"\b(?:a|an|one)\s+(" + "|".join(_SINGLE_DURATION_UNITS) + r")\b")
 _ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10,
 }  # fmt: skip
 _SUPERLATIVE = r"(largest|biggest|smallest|highest|lowest|oldest|busiest|richest|poorest|deadliest|longest|tallest|most[ -]populous)"
+# Every superlative above holds one of these: most sentences hold neither, and need no rank search.
+_SUPERLATIVE_CUES = ("est", "most")
 _RANK = re.compile(
     r"\b(?:(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ]|(?<=the )|(?<='s )|(?<=’s )|(?<=its ))"
     + _SUPERLATIVE
@@ -418,7 +421,9 @@ def _free(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _single_durations(lower: str, text: str, offset: int, spans: list[tuple[int, int]]) -> list[Fact]:
     """ "a decade", "one week": a duration of one unit, which the number scanner never sees."""
-    facts = []
+    facts: list[Fact] = []
+    if not any(unit in lower for unit in _SINGLE_DURATION_UNITS):
+        return facts  # substring tests: far cheaper than the pattern's search at every position
     for match in _SINGLE_DURATION.finditer(lower):
         if _RATE_BEFORE.search(lower, max(0, match.start() - 24), match.start()):
             continue  # "$600 a year", "twice a day": a rate, not a length of time
@@ -434,7 +439,9 @@ def _single_durations(lower: str, text: str, offset: int, spans: list[tuple[int,
 
 def _ranks(lower: str, text: str, offset: int, spans: list[tuple[int, int]]) -> list[Fact]:
     """ "second-largest" -> 2, "the largest" -> 1, keyed by the superlative."""
-    facts = []
+    facts: list[Fact] = []
+    if not any(cue in lower for cue in _SUPERLATIVE_CUES):
+        return facts
     for match in _RANK.finditer(lower):
         if not _free(match.start(), match.end(), spans):
             continue
