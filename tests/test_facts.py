@@ -244,6 +244,10 @@ def test_a_year_is_a_date_not_a_quantity_but_a_count_of_2000_is_a_quantity() -> 
             [("State University at Stony Brook", "state university at stony brook", "org")],
         ),
         (
+            "The Police Chief Sam Reed said the road was closed.",
+            [("Chief Sam Reed", "chief sam reed", "person")],
+        ),
+        (
             "The National Rifle Association opposed the bill.",
             [("National Rifle Association", "national rifle association", "org")],
         ),

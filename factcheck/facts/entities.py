@@ -379,13 +379,12 @@ def _drop_leading(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]
     open an organisation's name ("Air Transport Association", "State University at Stony Brook")."""
     first = run[0][0]
     initial: bool | None = None  # whether the run opens a sentence: looked at only for a common word
-    organisation = _opens_organisation(text, run)
     while run:
         word = text[run[0][0] : run[0][1]].lower()
         if word in FUNCTION_WORDS:
             run = run[1:]
             continue
-        if word in COMMON_WORDS and not (organisation and len(run) > 1):
+        if word in COMMON_WORDS and not _opens_organisation(text, run):
             if initial is None:
                 initial = _is_initial(text, first)
             if initial and _basic(text[run[0][0] : run[-1][1]]) not in GAZETTEER:
@@ -396,8 +395,8 @@ def _drop_leading(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 def _opens_organisation(text: str, run: list[tuple[int, int]]) -> bool:
-    """An organisation word after the first word: "Air Transport Association"; but "Police Chief Sam Reed"
-    names a person, not the police."""
+    """An organisation word after the run's first word: "Air Transport Association"; but "(The) Police Chief
+    Sam Reed" names a person, not the police."""
     return not ORG_WORDS.isdisjoint(text[s:e].lower() for s, e in run[1:])
 
 
