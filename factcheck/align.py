@@ -52,6 +52,7 @@ from rapidfuzz import fuzz, process
 from factcheck.datafiles import read_data, without_leading_comments
 from factcheck.facts import normalize_entity
 from factcheck.facts.dates import is_deictic_day
+from factcheck.facts.numbers import caseless
 from factcheck.model import Alignment, Claim, Fact
 from factcheck.settings import ALIGN_FEATURES, Settings
 from factcheck.words import content_stems, fold_accents, is_content, stem, words
@@ -202,8 +203,12 @@ def _is_content_term(word: str) -> bool:
 
 def alignment_terms(text: str) -> list[tuple[str, bool]]:
     """(term, is content) of every word: its stem, synonyms merged ("rose" / "gained")."""
-    text = _SPLIT_SPELLINGS.sub(lambda m: "".join(g for g in m.groups() if g), text)
-    text = _UNITED_STATES.sub("U.S.", text)
+    lowered = caseless(text)  # lower case as re.IGNORECASE sees it
+    # The substitutions only where their words appear: most claims have neither.
+    if "cent" in lowered or "site" in lowered:
+        text = _SPLIT_SPELLINGS.sub(lambda m: "".join(g for g in m.groups() if g), text)
+    if "US" in text or "U.S.A" in text or "United" in text:
+        text = _UNITED_STATES.sub("U.S.", text)
     return [term for word in words(text) for term in _word_terms(word)]
 
 

@@ -57,15 +57,32 @@ SAME_NAME_SIMILARITY = 80
 VAGUE_SPAN = 50
 
 
-def judge(alignment: Alignment, group_id: str, settings: Settings, aliases: dict[str, str]) -> Group:
+def judge(
+    alignment: Alignment,
+    group_id: str,
+    settings: Settings,
+    aliases: dict[str, str],
+    silent: tuple[str, ...] = (),
+) -> Group:
+    """The group of an alignment: its status, discrepancies and agreed facts; ``silent`` names the sources
+    with no claim in it."""
     claim_ids = tuple(c.id for c in alignment.claims)
     if len({c.source for c in alignment.claims}) < 2:
-        return Group(group_id, "unique", 0.0, claim_ids)
+        return Group(group_id, "unique", 0.0, claim_ids, silent=silent)
     by_key = _events_by_key(alignment.claims, aliases)
     found = find_discrepancies(alignment.claims, settings, aliases, alignment.score, by_key)
     status = "discrepancy" if found else "agreement"
     agreed = tuple(agreed_facts(alignment.claims, found, settings, aliases, by_key))
-    return Group(group_id, status, alignment.score, claim_ids, tuple(found), alignment.matched, agreed=agreed)
+    return Group(
+        group_id,
+        status,
+        alignment.score,
+        claim_ids,
+        tuple(found),
+        alignment.matched,
+        silent=silent,
+        agreed=agreed,
+    )
 
 
 def find_discrepancies(

@@ -7,7 +7,6 @@ Each stage is a function of its input and the settings; none reaches back.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from factcheck import __version__
@@ -16,7 +15,7 @@ from factcheck.claims import claims_from_sentences, split_article
 from factcheck.clean import clean
 from factcheck.errors import InputError
 from factcheck.judge import judge
-from factcheck.model import Alignment, Claim, CleanArticle, Group, Report, SourceSummary
+from factcheck.model import Alignment, Claim, CleanArticle, Report, SourceSummary
 from factcheck.read import Url, read_source, source_ids
 from factcheck.settings import Settings
 
@@ -47,9 +46,9 @@ def compare(sources: Sequence[Source], settings: Settings | None = None, **optio
     all_claims = [claim for claims in claims_by_source.values() for claim in claims]
     aliases = entity_aliases(all_claims)
     alignments = _in_reading_order(align(claims_by_source, settings, aliases), all_claims)
-    source_of = {claim.id: claim.source for claim in all_claims}
+    source_order = list(claims_by_source)
     groups = tuple(
-        _with_silent(judge(a, f"G{n}", settings, aliases), list(claims_by_source), source_of)
+        judge(a, f"G{n}", settings, aliases, silent=_silent(a, source_order))
         for n, a in enumerate(alignments, start=1)
     )
     return Report(
@@ -75,11 +74,10 @@ def _in_reading_order(alignments: list[Alignment], all_claims: list[Claim]) -> l
     return sorted(alignments, key=lambda a: min(position[c.id] for c in a.claims))
 
 
-def _with_silent(group: Group, source_order: list[str], source_of: dict[str, str]) -> Group:
-    """Name the sources that say nothing in this group, so N-way reports show who is silent."""
-    speaking = {source_of[claim_id] for claim_id in group.claims}
-    silent = tuple(s for s in source_order if s not in speaking)
-    return replace(group, silent=silent)
+def _silent(alignment: Alignment, source_order: list[str]) -> tuple[str, ...]:
+    """The sources that say nothing in this group, so N-way reports show who is silent."""
+    speaking = {claim.source for claim in alignment.claims}
+    return tuple(s for s in source_order if s not in speaking)
 
 
 def _summary(cleaned: CleanArticle, claims: tuple[Claim, ...]) -> SourceSummary:

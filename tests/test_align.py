@@ -203,3 +203,22 @@ def test_partial_ratio_lies_within_the_bounds_read_from_ratio(a: str, b: str) ->
 )
 def test_partial_ratio_bounds_hold_for_a_short_claim_in_a_long_one(a: str, b: str) -> None:
     _assert_partial_ratio_within_bounds(a, b)
+
+
+_SPELLING_PIECES = st.sampled_from(
+    ["per cent", "PER CENT", "web site", "Web Sites", "weB ſite", "US", "U.S.A.", "USA", "United States",
+     "United  States", "the", "cent", "site", "İ", "ſ", "K", "a"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SPELLING_PIECES, max_size=8).map(" ".join))
+def test_alignment_terms_skip_the_spelling_substitutions_only_where_they_cannot_match(text: str) -> None:
+    """The word pre-checks before the two substitutions change no term: same as always substituting."""
+    from factcheck.align import _SPLIT_SPELLINGS, _UNITED_STATES, _word_terms, alignment_terms
+    from factcheck.words import words
+
+    always = _UNITED_STATES.sub(
+        "U.S.", _SPLIT_SPELLINGS.sub(lambda m: "".join(g for g in m.groups() if g), text)
+    )
+    assert alignment_terms(text) == [term for word in words(always) for term in _word_terms(word)]
