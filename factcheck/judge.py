@@ -693,9 +693,16 @@ def _largest(clusters: list[list[str]]) -> tuple[str, ...]:
 def _values(per_source: dict[str, list[tuple[Claim, Fact]]]) -> dict[str, str]:
     values = {}
     for source in sorted(per_source):
-        texts = list(dict.fromkeys(f.text for _, f in per_source[source]))
+        texts = list(dict.fromkeys(_shown(f) for _, f in per_source[source]))
         values[source] = ", ".join(texts)
     return values
+
+
+def _shown(fact: Fact) -> str:
+    """A fact as the report quotes it: its text, and for odds the base it is out of ("1" -> "1 in 3")."""
+    if fact.type == "quantity" and (fact.key or "").startswith("odds:") and fact.unit:
+        return f"{fact.text} {fact.unit}"
+    return fact.text
 
 
 def _values_line(per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:
@@ -711,11 +718,14 @@ def values_line(values: dict[str, str]) -> str:
 
 
 def _count_name(key: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:
+    if key.startswith("odds:"):
+        return "odds"  # "different odds: A: 1 in 3; B: two in 3", not "different counts of in 3"
     return next((f.unit for facts in per_source.values() for _, f in facts if f.unit), None) or key
 
 
 def _count_explanation(key: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:
-    line = f"different counts of {_count_name(key, per_source)}: {_values_line(per_source)}"
+    name = _count_name(key, per_source)
+    line = f"different {name if name == 'odds' else 'counts of ' + name}: {_values_line(per_source)}"
     bounded = any(qualifier_kind(f.qualifier) == "min" for facts in per_source.values() for _, f in facts)
     return line + " (a lower bound may be an earlier toll, since updated)" if bounded else line
 

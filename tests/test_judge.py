@@ -246,3 +246,17 @@ def test_quick_too_different_test_is_difflibs_quick_ratio(left: list[str], right
 
     quick = SequenceMatcher(None, left, right, autojunk=False).quick_ratio()
     assert _quickly_too_different(tuple(left), tuple(right)) == (quick < MIN_SWAP_SIMILARITY)
+
+
+def test_odds_are_shown_with_what_they_are_out_of() -> None:
+    import factcheck
+
+    report = factcheck.compare(
+        [
+            'The senator said there is a "1 in 3" chance that the party will lose the seat.',
+            'The senator said there is a "two in 3" chance that the party will lose the seat.',
+        ]
+    )
+    [found] = [d for g in report.groups for d in g.discrepancies]
+    assert (found.fact, found.values) == ("odds", {"A": "1 in 3", "B": "two in 3"})
+    assert found.explanation == "different odds: A: 1 in 3; B: two in 3"
