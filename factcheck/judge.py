@@ -34,7 +34,7 @@ from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, is_kno
 from factcheck.facts.quantities import OWN_KIND_KEYS
 from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group
 from factcheck.settings import Settings
-from factcheck.words import TOKEN, stem
+from factcheck.words import TOKEN, is_content, stem
 
 # Events grouped by (action, normalised target), per source: see ``_events_by_key``.
 EventKey = tuple[str, str]
@@ -1064,16 +1064,59 @@ def edited_polarity_or_scope(left: Claim, right: Claim) -> list[Discrepancy]:
     noncommittal_left, noncommittal_right = _noncommittal(a_words), _noncommittal(b_words)
     answered = noncommittal_left != noncommittal_right and (_plain_denial(a_words) or _plain_denial(b_words))
     if negation_edits and (polarity_left != polarity_right or answered):
-        i1, i2, j1, j2 = negation_edits[0]
-        values = {
-            left.source: _stretch(left, left_tokens, i1, i2),
-            right.source: _stretch(right, right_tokens, j1, j2),
-        }
+        values = _polarity_values(left, right, left_tokens, right_tokens, a_words, b_words, negation_edits[0])
         found.append(
             Discrepancy("negation", values, f"one source denies what the other states: {values_line(values)}",
                         fact="polarity")
         )  # fmt: skip
     return found
+
+
+def _polarity_values(
+    left: Claim,
+    right: Claim,
+    left_tokens: Tokens,
+    right_tokens: Tokens,
+    a_words: list[str],
+    b_words: list[str],
+    edit: tuple[int, int, int, int],
+) -> dict[str, str]:
+    """What each side says, quoted as far as the next content word both share after the edit: "a total
+    Hoax" / "not a hoax", "exploded" / "never exploded"; a word swapped for another as it is ("denied" /
+    "confirmed")."""
+    i1, i2, j1, j2 = edit
+    replaced = i1 < i2 and j1 < j2
+    ends = (i2, j2) if replaced else _through_shared_word(a_words, i2, b_words, j2)
+    if ends is None:
+        return {
+            left.source: _stretch(left, left_tokens, i1, i2),
+            right.source: _stretch(right, right_tokens, j1, j2),
+        }
+    return {
+        left.source: _quote(left, left_tokens, i1, ends[0]),
+        right.source: _quote(right, right_tokens, j1, ends[1]),
+    }
+
+
+# How far after an edit the next shared content word is looked for.
+_ANCHOR_WORDS = 5
+
+
+def _through_shared_word(a_words: list[str], i: int, b_words: list[str], j: int) -> tuple[int, int] | None:
+    """Ends (exclusive) just past the first content word after ``i`` in ``a_words`` that also follows ``j``
+    in ``b_words``, both within ``_ANCHOR_WORDS``."""
+    ahead = b_words[j : j + _ANCHOR_WORDS]
+    for k in range(i, min(len(a_words), i + _ANCHOR_WORDS)):
+        word = a_words[k]
+        if is_content(word) and word in ahead:
+            return k + 1, j + ahead.index(word) + 1
+    return None
+
+
+def _quote(claim: Claim, tokens: Tokens, i1: int, i2: int) -> str:
+    """The claim's own text from token ``i1`` to token ``i2`` (exclusive)."""
+    start, end = tokens[i1][1] - claim.start, tokens[i2 - 1][2] - claim.start
+    return claim.text[start:end]
 
 
 def _expanded(words: list[str]) -> list[str]:

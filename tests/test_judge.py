@@ -260,3 +260,31 @@ def test_odds_are_shown_with_what_they_are_out_of() -> None:
     [found] = [d for g in report.groups for d in g.discrepancies]
     assert (found.fact, found.values) == ("odds", {"A": "1 in 3", "B": "two in 3"})
     assert found.explanation == "different odds: A: 1 in 3; B: two in 3"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "values"),
+    [
+        (
+            "It is a total hoax, she said.",
+            "It is not a hoax, she said.",
+            {"A": "a total hoax", "B": "not a hoax"},
+        ),
+        (
+            "Officials said the bomb exploded near the market.",
+            "Officials said the bomb never exploded near the market.",
+            {"A": "exploded", "B": "never exploded"},
+        ),
+        (
+            "The company denied the report.",
+            "The company confirmed the report.",
+            {"A": "denied", "B": "confirmed"},
+        ),
+    ],
+    ids=["through-the-shared-word", "inserted-negator", "word-for-word"],
+)
+def test_a_denial_quotes_what_each_side_says(a: str, b: str, values: dict[str, str]) -> None:
+    import factcheck
+
+    [found] = [d for g in factcheck.compare([a, b]).groups for d in g.discrepancies]
+    assert (found.type, found.values) == ("negation", values)
