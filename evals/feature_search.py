@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 from common import read_mrpc
-from fit_threshold import cross_validated_accuracy, sentence_features
+from fit_threshold import cross_validated_accuracy, print_accuracy_table, sentence_features
 from rapidfuzz import fuzz
 
 from factcheck.align import background_idf
@@ -136,9 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("+ all candidates", cross_validated_accuracy(every, y, args.l2)))
     rows.append(("shipped, quadratic (l2 1.0)", cross_validated_accuracy(_quadratic(base), y, 1.0)))
     rows.append(("+ all candidates, quadratic (l2 1.0)", cross_validated_accuracy(_quadratic(every), y, 1.0)))
-    print(f"== MRPC train ({len(y)} pairs): 5-fold cross-validated accuracy at score 0.5 ==")
-    for name, accuracy in rows:
-        print(f"{name:40s} {100 * accuracy:6.2f}%")
+    print_accuracy_table(len(y), rows, width=40)
     return 0
 
 

@@ -100,6 +100,13 @@ def cross_validated_accuracy(x: np.ndarray, y: np.ndarray, l2: float) -> float:
     return correct / len(y)
 
 
+def print_accuracy_table(pairs: int, rows: list[tuple[str, float]], width: int) -> None:
+    """The cross-validated accuracies of some feature sets, as the feature-search scripts print them."""
+    print(f"== MRPC train ({pairs} pairs): {FOLDS}-fold cross-validated accuracy at score 0.5 ==")
+    for name, accuracy in rows:
+        print(f"{name:{width}s} {100 * accuracy:6.2f}%")
+
+
 # -- 2. threshold ---------------------------------------------------------------------------------
 
 

@@ -32,7 +32,13 @@ from pathlib import Path
 
 import numpy as np
 from common import Pair, read_mrpc
-from fit_threshold import FOLDS, fit_logistic, sentence_features
+from fit_threshold import (
+    FOLDS,
+    cross_validated_accuracy,
+    fit_logistic,
+    print_accuracy_table,
+    sentence_features,
+)
 
 from factcheck.align import background_idf, logistic
 from factcheck.words import is_content, stem, words
@@ -46,26 +52,22 @@ _SUFFIXES = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing"
 # -- cross-validation with features fitted inside the fold ---------------------------------------
 
 
-def fold_accuracy(
-    base: np.ndarray, y: np.ndarray, l2: float, extra: Callable[[np.ndarray, np.ndarray], np.ndarray] | None
+def cross_fitted_accuracy(
+    base: np.ndarray, y: np.ndarray, l2: float, extra: Callable[[np.ndarray, np.ndarray], np.ndarray]
 ) -> float:
-    """5-fold accuracy; ``extra(fit_rows, rows)`` gives added columns for ``rows`` learned from ``fit_rows``
-    (cross-fitted for the training rows themselves)."""
-    order = np.random.default_rng(0).permutation(len(y))
+    """``cross_validated_accuracy`` of ``base`` plus columns learned inside each fold: ``extra(fit_rows,
+    rows)`` gives the columns of ``rows`` learned from ``fit_rows``, so the training rows get theirs from
+    inner folds that leave them out (no row's feature has seen its own label)."""
+    order = np.random.default_rng(0).permutation(len(y))  # the folds of cross_validated_accuracy
     correct = 0
     for fold in np.array_split(order, FOLDS):
         rest = np.setdiff1d(order, fold)
-        x = base
-        if extra is not None:
-            parts = {}
-            for inner in np.array_split(rest, FOLDS):
-                parts[tuple(inner)] = extra(np.setdiff1d(rest, inner), inner)
-            held = extra(rest, fold)
-            columns = np.zeros((len(y), held.shape[1]))
-            for inner, values in parts.items():
-                columns[list(inner)] = values
-            columns[fold] = held
-            x = np.hstack([base, columns])
+        held = extra(rest, fold)
+        columns = np.zeros((len(y), held.shape[1]))
+        columns[fold] = held
+        for inner in np.array_split(rest, FOLDS):
+            columns[inner] = extra(np.setdiff1d(rest, inner), inner)
+        x = np.hstack([base, columns])
         w = fit_logistic(x[rest], y[rest], l2)
         correct += int(((logistic(x[fold], tuple(w)) >= 0.5) == (y[fold] == 1)).sum())
     return correct / len(y)
@@ -210,11 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     pairs = read_mrpc("train")
     y = np.array([p.label for p in pairs], dtype=np.float64)
     base = np.array([sentence_features(p.s1, p.s2, "token_set_ratio") for p in pairs])
-    rows = [("shipped features", fold_accuracy(base, y, args.l2, None))]
+    rows = [("shipped features", cross_validated_accuracy(base, y, args.l2))]
 
     terms = [(stem_terms(p.s1), stem_terms(p.s2)) for p in pairs]
     rows.append(
-        ("+ TF-KLD overlap and one-side mass", fold_accuracy(base, y, args.l2, kld_columns(terms, y)))
+        ("+ TF-KLD overlap and one-side mass", cross_fitted_accuracy(base, y, args.l2, kld_columns(terms, y)))
     )
 
     notes = []
@@ -223,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         for relations in ("syn", "syn+der", "syn+hyp"):
             for senses in (1, 3, 99):
                 extra = wordnet_columns(pairs, wordnet, senses, relations)
-                accuracy = fold_accuracy(np.hstack([base, extra]), y, args.l2, None)
+                accuracy = cross_validated_accuracy(np.hstack([base, extra]), y, args.l2)
                 rows.append((f"+ WordNet cover ({relations}, first {senses} senses)", accuracy))
     else:
         notes.append(
@@ -232,9 +234,7 @@ def main(argv: list[str] | None = None) -> int:
 
     for note in notes:
         print(note)
-    print(f"== MRPC train ({len(y)} pairs): 5-fold cross-validated accuracy at score 0.5 ==")
-    for name, accuracy in rows:
-        print(f"{name:50s} {100 * accuracy:6.2f}%")
+    print_accuracy_table(len(y), rows, width=50)
     return 0
 
 

@@ -131,7 +131,7 @@ def _trim_list_end(text: str, start: int, end: int) -> int:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Semicolon-joined clauses, each long enough to be a statement; else the whole sentence."""
-    cuts = [m for m in _SEMICOLON.finditer(text)] if ";" in text else []
+    cuts = list(_SEMICOLON.finditer(text)) if ";" in text else []
     if not cuts:
         return [(0, len(text))]
     bounds = [0, *(m.start() for m in cuts), len(text)]

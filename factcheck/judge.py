@@ -1287,5 +1287,4 @@ def _stretch(claim: Claim, tokens: Tokens, i1: int, i2: int) -> str:
         i2 = min(len(tokens), i1 + 2)
     if i1 < i2 and i2 - i1 == 1 and tokens[i1][0] in NEGATORS | _AUXILIARIES:
         i2 = min(len(tokens), i2 + 1)
-    start, end = tokens[i1][1] - claim.start, tokens[i2 - 1][2] - claim.start
-    return claim.text[start:end]
+    return _quote(claim, tokens, i1, i2)

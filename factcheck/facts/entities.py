@@ -384,10 +384,14 @@ def _drop_leading(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]
         if word in FUNCTION_WORDS:
             run = run[1:]
             continue
-        if word in COMMON_WORDS and not _opens_organisation(text, run):
+        if word in COMMON_WORDS:
             if initial is None:
                 initial = _is_initial(text, first)
-            if initial and _basic(text[run[0][0] : run[-1][1]]) not in GAZETTEER:
+            if (
+                initial
+                and not _opens_organisation(text, run)
+                and _basic(text[run[0][0] : run[-1][1]]) not in GAZETTEER
+            ):
                 run = run[1:]
                 continue
         break
