@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -119,6 +119,8 @@ class ClaimFeatures:
     four (same phrasing, same order). Names, events and values are coded by the index."""
     text_kinds: np.ndarray
     """The kind of each of ``text_codes`` (``WORD``, ``BIGRAM``, ``TOKEN``, ``GRAM4``)."""
+    word_idf: np.ndarray
+    """The background IDF of each content stem: the first ``len(word_idf)`` of ``text_codes``."""
     text: str
     """Sorted content stems joined by spaces: what the rapidfuzz scorer compares."""
     lower: str
@@ -219,7 +221,7 @@ def _word_terms(word: str) -> tuple[tuple[str, bool], ...]:
 
 
 def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
-    stems, text_codes, text_kinds, text = _text_features(claim.text)
+    stems, text_codes, text_kinds, word_idf, text = _text_features(claim.text)
     names = name_features(claim.facts, aliases)
     return ClaimFeatures(
         stems=stems,
@@ -230,6 +232,7 @@ def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
         weighed=stems | names,
         text_codes=text_codes,
         text_kinds=text_kinds,
+        word_idf=word_idf,
         text=text,
         lower=claim.text.lower(),
         heading=_whole_sentence(claim) and is_heading(claim.text),
@@ -253,28 +256,36 @@ def _append_codes(codes: list[int], kinds: list[int], kind: int, bag: Iterable[o
     return len(codes) - before
 
 
-def _fact_codes(features: list[ClaimFeatures]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(owner, code, kind) of every name, event and value of the claims: these depend on the comparison's
-    aliases, so they are coded here rather than cached with the text."""
+def _fact_codes(features: list[ClaimFeatures]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(owner, code, kind, IDF) of every name, event and value of the claims: these depend on the
+    comparison's aliases, so they are coded here rather than cached with the text. Values weigh nothing
+    (IDF 0)."""
     owners: list[int] = []
     codes: list[int] = []
     kinds: list[int] = []
+    idf: list[float] = []
     for owner, feature in enumerate(features):
-        added = _append_codes(codes, kinds, NAME, feature.names - feature.events)
+        names = feature.names - feature.events
+        added = _append_codes(codes, kinds, NAME, names)
+        idf.extend(map(name_idf, names))
         added += _append_codes(codes, kinds, EVENT, feature.events)
+        idf.extend(map(background_idf, feature.events))
         added += _append_codes(codes, kinds, VALUE, feature.values)
+        idf.extend(repeat(0.0, len(feature.values)))
         owners.extend(repeat(owner, added))
     return (
         np.array(owners, dtype=np.int64),
         np.array(codes, dtype=np.int64),
         np.array(kinds, dtype=np.int64),
+        np.array(idf, dtype=np.float64),
     )
 
 
 # Remembered per claim text, like ``extract_facts``: a claim's words do not depend on the comparison.
 @lru_cache(maxsize=32768)
-def _text_features(text: str) -> tuple[frozenset[str], np.ndarray, np.ndarray, str]:
-    """(content stems, codes and kinds of the text's terms, sorted content stems joined)."""
+def _text_features(text: str) -> tuple[frozenset[str], np.ndarray, np.ndarray, np.ndarray, str]:
+    """(content stems, codes and kinds of the text's terms, the stems' IDF, sorted content stems
+    joined)."""
     terms = alignment_terms(text)
     every = [term for term, _ in terms]
     stems = [term for term, content in terms if content]
@@ -286,9 +297,11 @@ def _text_features(text: str) -> tuple[frozenset[str], np.ndarray, np.ndarray, s
     _append_codes(codes, kinds, TOKEN, set(every))
     _append_codes(codes, kinds, GRAM4, set(zip(every, every[1:], every[2:], every[3:], strict=False)))
     code_array, kind_array = np.array(codes, dtype=np.int64), np.array(kinds, dtype=np.int64)
-    code_array.flags.writeable = False  # shared by every comparison of this text
-    kind_array.flags.writeable = False
-    return unique_stems, code_array, kind_array, " ".join(sorted(unique_stems))
+    # In the order of the WORD codes above: a frozenset iterates alike each time.
+    idf_array = np.fromiter(map(background_idf, unique_stems), dtype=np.float64, count=len(unique_stems))
+    for array in (code_array, kind_array, idf_array):
+        array.flags.writeable = False  # shared by every comparison of this text
+    return unique_stems, code_array, kind_array, idf_array, " ".join(sorted(unique_stems))
 
 
 def _whole_sentence(claim: Claim) -> bool:
@@ -325,40 +338,51 @@ def name_idf(name: str) -> float:
 
 
 @cache
-def _term_idf(term: str) -> float:
-    return name_idf(term) if term.startswith("entity:") else background_idf(term)
-
-
-@cache
 def _damping(repeats: int) -> float:
     return 1 + math.log(repeats)
 
 
+def _damping_table(most: int) -> np.ndarray:
+    """``_damping(k)`` for k = 0..most (0 unused), from ``math.log`` so each weight is what it always was."""
+    return np.array([1.0, *map(_damping, range(1, most + 1))], dtype=np.float64)
+
+
+def _local_idf_table(total: int) -> np.ndarray:
+    """Local IDF of a term in n of ``total`` claims, for n = 0..total (n = 0 unused)."""
+    return np.array([math.log((1 + total) / (1 + n)) + 1.0 for n in range(total + 1)], dtype=np.float64)
+
+
 def term_weights(
-    features: list[ClaimFeatures], sources: list[str]
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Weights of every word and name: background IDF, damped when one source repeats it across its
-    claims; and the local IDF over the claims being compared (the shared-fact route)."""
-    per_source: dict[str, Counter[str]] = {}
-    for feature, source in zip(features, sources, strict=True):
-        counter = per_source.get(source)
-        if counter is None:
-            counter = per_source[source] = Counter()
-        counter.update(feature.weighed)  # counted in C
-    counters = list(per_source.values())
-    repeats = counters[0].copy() if counters else Counter()
-    frequency = repeats.copy()
-    for counter in counters[1:]:
-        repeats |= counter  # the most claims of one source
-        frequency.update(counter)
-    weights = {term: _term_idf(term) / _damping(k) for term, k in repeats.items()}
-    total = len(features)
-    local_of = {n: math.log((1 + total) / (1 + n)) + 1.0 for n in set(frequency.values())}
-    local = {term: local_of[n] for term, n in frequency.items()}
-    for term in local:
-        if term.startswith("event:"):
-            local[term] *= EVENT_WEIGHT
-    return weights, local
+    ids: np.ndarray, kinds: np.ndarray, sources: np.ndarray, idf: np.ndarray, size: int, claims: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weight and local IDF of every term id, from its entries (``ids``, ``kinds``, the ``sources`` of
+    their claims, ``idf``: background IDF, 0 for what weighs nothing).
+
+    Words, names and events: background IDF damped by the most claims of one source that use the term,
+    and the local IDF over the claims being compared (the shared-fact route; events weigh
+    ``EVENT_WEIGHT`` times as much). Other terms: weight 1, local 0. A claim lists each term once, so
+    counting entries counts claims.
+    """
+    weight = np.ones(size, dtype=np.float64)
+    local = np.zeros(size, dtype=np.float64)
+    weighed = kinds <= EVENT
+    ids, kinds, sources, idf = ids[weighed], kinds[weighed], sources[weighed], idf[weighed]
+    if not len(ids):
+        return weight, local
+    per_source = np.bincount(sources * size + ids, minlength=(int(sources.max()) + 1) * size)
+    per_source = per_source.reshape(-1, size)
+    present = np.zeros(size, dtype=bool)
+    present[ids] = True
+    repeats = per_source.max(axis=0)[present]
+    frequency = per_source.sum(axis=0)[present]
+    term_idf = np.zeros(size, dtype=np.float64)
+    term_idf[ids] = idf
+    weight[present] = term_idf[present] / _damping_table(int(repeats.max()))[repeats]
+    local[present] = _local_idf_table(claims)[frequency]
+    is_event = np.zeros(size, dtype=bool)
+    is_event[ids[kinds == EVENT]] = True
+    local[is_event] *= EVENT_WEIGHT
+    return weight, local
 
 
 # -- numpy helpers -------------------------------------------------------------------------------
@@ -394,35 +418,30 @@ class _Index:
     """Claims' terms as sorted integer ids (CSR layout) with per-claim totals."""
 
     def __init__(self, features: list[ClaimFeatures], sources: list[str], articles: list[bool]) -> None:
-        # Kept: align() ranks each group's shared terms by the same weights.
-        weights, local = term_weights(features, sources)
-        self.weights = weights
         count = len(features)
         lengths = np.fromiter((len(f.text_codes) for f in features), dtype=np.int64, count=count)
-        fact_owner, fact_code, fact_kind = _fact_codes(features)
+        fact_owner, fact_code, fact_kind, fact_idf = _fact_codes(features)
         owner = np.concatenate([np.repeat(np.arange(count), lengths), fact_owner])
         codes = np.concatenate([*(f.text_codes for f in features), fact_code])
+        kinds = np.concatenate([*(f.text_kinds for f in features), fact_kind])
+        idf = np.concatenate([*(_padded_idf(f) for f in features), fact_idf])
         # Term ids 0..size-1: the rank of each distinct code. A claim's wording comes coded with its text
         # (cached), so the index costs a few array operations, not a dictionary lookup per term.
         distinct, ids = _unique(codes, return_inverse=True)
+        self.distinct = distinct
         self.size = size = max(len(distinct), 1)
         self.kind = np.zeros(len(distinct), dtype=np.int64)
-        self.kind[ids] = np.concatenate([*(f.text_kinds for f in features), fact_kind])
+        self.kind[ids] = kinds
+        self.sources = _unique(np.array(sources), return_inverse=True)[1]
+        self.source_count = len(set(sources))
+        # Only words, names and events weigh: their IDF (damped) and local IDF; other kinds count 1 / 0.
+        self.weight, self.local = term_weights(ids, kinds, self.sources[owner], idf, size, count)
         # Rows in claim order, each by term id: sorted runs make the joins' sorts cheap.
         keys = np.sort(owner * size + ids)
         owner, self.terms = keys // size, keys % size
         lengths = np.bincount(owner, minlength=count)
-        # Only words, names and events weigh: their IDF (damped) and local IDF; other kinds count 1 / 0.
-        self.weight = np.ones(len(distinct), dtype=np.float64)
-        self.local = np.zeros(len(distinct), dtype=np.float64)
-        weighed = list(weights)
-        at = np.searchsorted(distinct, np.fromiter(map(_weighed_code, weighed), np.int64, len(weighed)))
-        self.weight[at] = np.fromiter(weights.values(), np.float64, len(weighed))
-        self.local[at] = np.fromiter(map(local.__getitem__, weighed), np.float64, len(weighed))
         self.article = np.array(articles, dtype=bool)
         self.indptr = np.concatenate([[0], np.cumsum(lengths)])
-        self.sources = _unique(np.array(sources), return_inverse=True)[1]
-        self.source_count = len(set(sources))
         self.heading = np.array([f.heading for f in features], dtype=bool)
         self.texts = [f.text for f in features]
         self.lower = [f.lower for f in features]
@@ -441,11 +460,26 @@ class _Index:
         offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         return owner, self.terms[np.repeat(self.indptr[claims], lengths) + offsets]
 
+    def weight_of(self, term: str) -> float | None:
+        """The weight of a word, ``entity:`` name or ``event:`` of these claims; None for other terms."""
+        if term.startswith(("number:", "date:", "unit:")):
+            return None
+        kind = EVENT if term.startswith("event:") else NAME if term.startswith("entity:") else WORD
+        code = term_code(kind, term)
+        at = int(np.searchsorted(self.distinct, code))
+        if at == len(self.distinct) or self.distinct[at] != code:
+            return None
+        return float(self.weight[at])
 
-def _weighed_code(term: str) -> int:
-    """The code of a term of ``term_weights``: a word, an ``entity:`` name or an ``event:``."""
-    kind = EVENT if term.startswith("event:") else NAME if term.startswith("entity:") else WORD
-    return term_code(kind, term)
+    def heaviest(self) -> float:
+        """The highest weight of a word, name or event (1 when there is none)."""
+        weighed = self.kind <= EVENT
+        return float(self.weight[weighed].max()) if weighed.any() else 1.0
+
+
+def _padded_idf(feature: ClaimFeatures) -> np.ndarray:
+    """IDF beside each of a claim's text codes: its stems' IDF, then 0 for the other kinds."""
+    return np.concatenate([feature.word_idf, np.zeros(len(feature.text_codes) - len(feature.word_idf))])
 
 
 def _count_kinds(owner: np.ndarray, kind: np.ndarray, rows: int) -> np.ndarray:
@@ -869,7 +903,6 @@ def align(
     index, features = build_index(all_claims, aliases)
     left, right, scores = scored_pairs(index, settings)
     grouping = group_claims(len(all_claims), index.sources, left, right, scores, settings.threshold)
-    weights = index.weights
     alignments = []
     for members in sorted(grouping.members.values(), key=min):
         members.sort()
@@ -878,14 +911,12 @@ def align(
             alignments.append(Alignment(claims, 0.0))
             continue
         score = grouping.average(members, members)
-        alignments.append(
-            Alignment(claims, round(score, 4), shared_terms(claims, features, members, weights))
-        )
+        alignments.append(Alignment(claims, round(score, 4), shared_terms(claims, features, members, index)))
     return alignments
 
 
 def shared_terms(
-    claims: tuple[Claim, ...], features: list[ClaimFeatures], members: list[int], weights: dict[str, float]
+    claims: tuple[Claim, ...], features: list[ClaimFeatures], members: list[int], index: _Index
 ) -> tuple[str, ...]:
     """What every source of the group states: words, names, values, counted nouns; weightiest first."""
     by_source: dict[str, set[str]] = {}
@@ -894,5 +925,6 @@ def shared_terms(
         by_source.setdefault(claim.source, set()).update(f.stems, f.names, f.values, f.units)
     common = set.intersection(*by_source.values())
     # Values and counted nouns are facts: they rank with the rarest words.
-    top = max(weights.values(), default=1.0)
-    return tuple(sorted(common, key=lambda t: (-weights.get(t, top), t)))
+    top = index.heaviest()
+    weight = {term: index.weight_of(term) for term in common}
+    return tuple(sorted(common, key=lambda t: (-(weight[t] if weight[t] is not None else top), t)))
