@@ -125,6 +125,7 @@ def clear_caches() -> None:
         facts.extract_facts,
         sentences._segment_cached,
         align._text_features,
+        align._features,
         judge._tokens_at,
         judge._words_at,
     ):

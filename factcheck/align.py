@@ -105,22 +105,18 @@ class ClaimFeatures:
     """Content-word stems."""
     names: frozenset[str]
     """``entity:<name>``, acronyms unified with their long form, and the ``event:`` terms."""
-    events: frozenset[str]
-    """``event:<action> <target>``: the events among ``names``."""
     values: frozenset[str]
     """``number:<value>`` and ``date:<value>`` of the extracted facts."""
     units: frozenset[str]
     """``unit:<counted noun>`` of the extracted quantities (explanation only)."""
-    weighed: frozenset[str]
-    """``stems`` and ``names``: the terms that carry IDF weight."""
-    text_codes: np.ndarray
-    """The terms of the claim's wording as codes (``term_code``): its content stems, their bigrams (wording
-    shared beyond single words), the stems of all its words (function words included) and their runs of
-    four (same phrasing, same order). Names, events and values are coded by the index."""
-    text_kinds: np.ndarray
-    """The kind of each of ``text_codes`` (``WORD``, ``BIGRAM``, ``TOKEN``, ``GRAM4``)."""
-    word_idf: np.ndarray
-    """The background IDF of each content stem: the first ``len(word_idf)`` of ``text_codes``."""
+    codes: np.ndarray
+    """The claim's terms as codes (``term_code``), each once: its content stems, their bigrams (wording
+    shared beyond single words), the stems of all its words (function words included), their runs of
+    four (same phrasing, same order), and its names, events and values."""
+    kinds: np.ndarray
+    """The kind of each of ``codes`` (``WORD``, ``BIGRAM``, ``TOKEN``, ``GRAM4``, ``NAME``, ...)."""
+    idf: np.ndarray
+    """The background IDF of each of ``codes`` that weighs (stems, names, events); 0 for the others."""
     text: str
     """Sorted content stems joined by spaces: what the rapidfuzz scorer compares."""
     lower: str
@@ -220,22 +216,49 @@ def _word_terms(word: str) -> tuple[tuple[str, bool], ...]:
     return tuple((_term(part), _is_content_term(part)) for part in word.split("-") if part)
 
 
-def claim_features(claim: Claim, aliases: dict[str, str]) -> ClaimFeatures:
-    stems, text_codes, text_kinds, word_idf, text = _text_features(claim.text)
-    names = name_features(claim.facts, aliases)
+def claim_features(
+    claim: Claim, aliases: dict[str, str], alias_key: frozenset[tuple[str, str]] | None = None
+) -> ClaimFeatures:
+    """The claim's features under the comparison's acronym ``aliases`` (``alias_key``: the same as a
+    frozenset of items, when the caller has it)."""
+    key = frozenset(aliases.items()) if alias_key is None else alias_key
+    return _features(claim.text, claim.facts, _whole_sentence(claim), key)
+
+
+# Remembered like ``extract_facts``: an article compared with several others (a wire story and its
+# rewrites, every pair of a cluster) gives the same claims each time. Only the wording, facts and aliases
+# matter, not which source the claim is.
+@lru_cache(maxsize=16384)
+def _features(
+    text: str, facts: tuple[Fact, ...], whole_sentence: bool, alias_key: frozenset[tuple[str, str]]
+) -> ClaimFeatures:
+    stems, text_codes, text_kinds, text_idf, sorted_stems = _text_features(text)
+    names = name_features(facts, dict(alias_key))
+    events = frozenset(n for n in names if n.startswith("event:"))
+    values = value_features(facts)
+    fact_codes: list[int] = []
+    fact_kinds: list[int] = []
+    entity_names = names - events
+    _append_codes(fact_codes, fact_kinds, NAME, entity_names)
+    _append_codes(fact_codes, fact_kinds, EVENT, events)
+    _append_codes(fact_codes, fact_kinds, VALUE, values)
+    fact_idf = [*map(name_idf, entity_names), *map(background_idf, events), *repeat(0.0, len(values))]
+    codes = np.concatenate([text_codes, np.array(fact_codes, dtype=np.int64)])
+    kinds = np.concatenate([text_kinds, np.array(fact_kinds, dtype=np.int8)])
+    idf = np.concatenate([text_idf, np.array(fact_idf, dtype=np.float64)])
+    for array in (codes, kinds, idf):
+        array.flags.writeable = False  # shared by every comparison of this claim
     return ClaimFeatures(
         stems=stems,
         names=names,
-        events=frozenset(n for n in names if n.startswith("event:")),
-        values=value_features(claim.facts),
-        units=unit_features(claim.facts),
-        weighed=stems | names,
-        text_codes=text_codes,
-        text_kinds=text_kinds,
-        word_idf=word_idf,
-        text=text,
-        lower=claim.text.lower(),
-        heading=_whole_sentence(claim) and is_heading(claim.text),
+        values=values,
+        units=unit_features(facts),
+        codes=codes,
+        kinds=kinds,
+        idf=idf,
+        text=sorted_stems,
+        lower=text.lower(),
+        heading=whole_sentence and is_heading(text),
     )
 
 
@@ -256,36 +279,11 @@ def _append_codes(codes: list[int], kinds: list[int], kind: int, bag: Iterable[o
     return len(codes) - before
 
 
-def _fact_codes(features: list[ClaimFeatures]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(owner, code, kind, IDF) of every name, event and value of the claims: these depend on the
-    comparison's aliases, so they are coded here rather than cached with the text. Values weigh nothing
-    (IDF 0)."""
-    owners: list[int] = []
-    codes: list[int] = []
-    kinds: list[int] = []
-    idf: list[float] = []
-    for owner, feature in enumerate(features):
-        names = feature.names - feature.events
-        added = _append_codes(codes, kinds, NAME, names)
-        idf.extend(map(name_idf, names))
-        added += _append_codes(codes, kinds, EVENT, feature.events)
-        idf.extend(map(background_idf, feature.events))
-        added += _append_codes(codes, kinds, VALUE, feature.values)
-        idf.extend(repeat(0.0, len(feature.values)))
-        owners.extend(repeat(owner, added))
-    return (
-        np.array(owners, dtype=np.int64),
-        np.array(codes, dtype=np.int64),
-        np.array(kinds, dtype=np.int64),
-        np.array(idf, dtype=np.float64),
-    )
-
-
 # Remembered per claim text, like ``extract_facts``: a claim's words do not depend on the comparison.
 @lru_cache(maxsize=32768)
 def _text_features(text: str) -> tuple[frozenset[str], np.ndarray, np.ndarray, np.ndarray, str]:
-    """(content stems, codes and kinds of the text's terms, the stems' IDF, sorted content stems
-    joined)."""
+    """(content stems, codes and kinds of the text's terms, their IDF (that of the content stems, else 0),
+    sorted content stems joined)."""
     terms = alignment_terms(text)
     every = [term for term, _ in terms]
     stems = [term for term, content in terms if content]
@@ -296,9 +294,10 @@ def _text_features(text: str) -> tuple[frozenset[str], np.ndarray, np.ndarray, n
     _append_codes(codes, kinds, BIGRAM, set(pairwise(stems)))
     _append_codes(codes, kinds, TOKEN, set(every))
     _append_codes(codes, kinds, GRAM4, set(zip(every, every[1:], every[2:], every[3:], strict=False)))
-    code_array, kind_array = np.array(codes, dtype=np.int64), np.array(kinds, dtype=np.int64)
-    # In the order of the WORD codes above: a frozenset iterates alike each time.
-    idf_array = np.fromiter(map(background_idf, unique_stems), dtype=np.float64, count=len(unique_stems))
+    code_array, kind_array = np.array(codes, dtype=np.int64), np.array(kinds, dtype=np.int8)
+    idf_array = np.zeros(len(codes), dtype=np.float64)
+    # The WORD codes come first, in this order: a frozenset iterates alike each time.
+    idf_array[: len(unique_stems)] = list(map(background_idf, unique_stems))
     for array in (code_array, kind_array, idf_array):
         array.flags.writeable = False  # shared by every comparison of this text
     return unique_stems, code_array, kind_array, idf_array, " ".join(sorted(unique_stems))
@@ -419,13 +418,12 @@ class _Index:
 
     def __init__(self, features: list[ClaimFeatures], sources: list[str], articles: list[bool]) -> None:
         count = len(features)
-        lengths = np.fromiter((len(f.text_codes) for f in features), dtype=np.int64, count=count)
-        fact_owner, fact_code, fact_kind, fact_idf = _fact_codes(features)
-        owner = np.concatenate([np.repeat(np.arange(count), lengths), fact_owner])
-        codes = np.concatenate([*(f.text_codes for f in features), fact_code])
-        kinds = np.concatenate([*(f.text_kinds for f in features), fact_kind])
-        idf = np.concatenate([*(_padded_idf(f) for f in features), fact_idf])
-        # Term ids 0..size-1: the rank of each distinct code. A claim's wording comes coded with its text
+        lengths = np.fromiter((len(f.codes) for f in features), dtype=np.int64, count=count)
+        owner = np.repeat(np.arange(count), lengths)
+        codes = np.concatenate([f.codes for f in features])
+        kinds = np.concatenate([f.kinds for f in features])
+        idf = np.concatenate([f.idf for f in features])
+        # Term ids 0..size-1: the rank of each distinct code. A claim's terms come coded with its features
         # (cached), so the index costs a few array operations, not a dictionary lookup per term.
         distinct, ids = _unique(codes, return_inverse=True)
         self.distinct = distinct
@@ -445,6 +443,7 @@ class _Index:
         self.heading = np.array([f.heading for f in features], dtype=bool)
         self.texts = [f.text for f in features]
         self.lower = [f.lower for f in features]
+        self.length = np.fromiter(map(len, self.lower), dtype=np.float64, count=count)
         kind = self.kind[self.terms]
         # Per claim: number of terms of each kind, and the IDF mass (and squared mass) of words and names.
         self.count = _count_kinds(owner, kind, count)
@@ -460,26 +459,24 @@ class _Index:
         offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         return owner, self.terms[np.repeat(self.indptr[claims], lengths) + offsets]
 
-    def weight_of(self, term: str) -> float | None:
-        """The weight of a word, ``entity:`` name or ``event:`` of these claims; None for other terms."""
-        if term.startswith(("number:", "date:", "unit:")):
-            return None
-        kind = EVENT if term.startswith("event:") else NAME if term.startswith("entity:") else WORD
-        code = term_code(kind, term)
-        at = int(np.searchsorted(self.distinct, code))
-        if at == len(self.distinct) or self.distinct[at] != code:
-            return None
-        return float(self.weight[at])
-
-    def heaviest(self) -> float:
-        """The highest weight of a word, name or event (1 when there is none)."""
+    def weights_of(self, terms: list[str]) -> list[float]:
+        """The weight of each term: a word, ``entity:`` name or ``event:`` of these claims weighs what
+        alignment gave it; the other terms (values, counted nouns) weigh as much as the heaviest."""
         weighed = self.kind <= EVENT
-        return float(self.weight[weighed].max()) if weighed.any() else 1.0
+        if not weighed.any():
+            return [1.0] * len(terms)
+        heaviest = float(self.weight[weighed].max())
+        codes = np.fromiter(map(_weighed_code, terms), dtype=np.int64, count=len(terms))
+        at = np.minimum(np.searchsorted(self.distinct, codes), len(self.distinct) - 1)
+        found = (self.distinct[at] == codes) & weighed[at]
+        return np.where(found, self.weight[at], heaviest).tolist()
 
 
-def _padded_idf(feature: ClaimFeatures) -> np.ndarray:
-    """IDF beside each of a claim's text codes: its stems' IDF, then 0 for the other kinds."""
-    return np.concatenate([feature.word_idf, np.zeros(len(feature.text_codes) - len(feature.word_idf))])
+def _weighed_code(term: str) -> int:
+    """The code the term has if it weighs: as a word, an ``entity:`` name or an ``event:``. A value or
+    counted noun ("number:300", "unit:death") gets a code of no weighed term."""
+    kind = EVENT if term.startswith("event:") else NAME if term.startswith("entity:") else WORD
+    return term_code(kind, term)
 
 
 def _count_kinds(owner: np.ndarray, kind: np.ndarray, rows: int) -> np.ndarray:
@@ -697,8 +694,7 @@ def _partial_bounds(
     characters between them, so one holds at least L / ceil(|t| / |s|): ratio(s, w) >= that / |s| (low).
     partial_ratio, the best window's ratio, lies between the two.
     """
-    size_l = np.fromiter((len(index.lower[i]) for i in left), dtype=np.float64, count=len(left))
-    size_r = np.fromiter((len(index.lower[j]) for j in right), dtype=np.float64, count=len(right))
+    size_l, size_r = index.length[left], index.length[right]
     common = chars * (size_l + size_r) / 2.0
     shorter, longer = np.minimum(size_l, size_r), np.maximum(size_l, size_r)
     high = np.where(shorter > 0, _ratio(2.0 * common, shorter + common) + PARTIAL_BOUND_SLACK, 1.0)
@@ -886,7 +882,8 @@ def entity_aliases(claims: list[Claim]) -> dict[str, str]:
 
 
 def build_index(claims: list[Claim], aliases: dict[str, str]) -> tuple[_Index, list[ClaimFeatures]]:
-    features = [claim_features(c, aliases) for c in claims]
+    alias_key = frozenset(aliases.items())
+    features = [claim_features(c, aliases, alias_key) for c in claims]
     # An article is a source of more than one sentence; a one-sentence source is a single statement.
     sentences: dict[str, set[int]] = defaultdict(set)
     for claim in claims:
@@ -903,28 +900,31 @@ def align(
     index, features = build_index(all_claims, aliases)
     left, right, scores = scored_pairs(index, settings)
     grouping = group_claims(len(all_claims), index.sources, left, right, scores, settings.threshold)
-    alignments = []
-    for members in sorted(grouping.members.values(), key=min):
+    groups = sorted(grouping.members.values(), key=min)
+    for members in groups:
         members.sort()
+    commons = {
+        n: common_terms(all_claims, features, members) for n, members in enumerate(groups) if len(members) > 1
+    }
+    # Every group's shared terms weighed at once: one lookup in the index for the whole comparison.
+    # Values and counted nouns are facts: they rank with the rarest words.
+    terms = list(set().union(*commons.values()))
+    weight = dict(zip(terms, index.weights_of(terms), strict=True))
+    alignments = []
+    for n, members in enumerate(groups):
         claims = tuple(all_claims[i] for i in members)
         if len(members) == 1:
             alignments.append(Alignment(claims, 0.0))
             continue
-        score = grouping.average(members, members)
-        alignments.append(Alignment(claims, round(score, 4), shared_terms(claims, features, members, index)))
+        matched = tuple(sorted(commons[n], key=lambda t: (-weight[t], t)))
+        alignments.append(Alignment(claims, round(grouping.average(members, members), 4), matched))
     return alignments
 
 
-def shared_terms(
-    claims: tuple[Claim, ...], features: list[ClaimFeatures], members: list[int], index: _Index
-) -> tuple[str, ...]:
-    """What every source of the group states: words, names, values, counted nouns; weightiest first."""
+def common_terms(claims: list[Claim], features: list[ClaimFeatures], members: list[int]) -> set[str]:
+    """What every source of a group states: words, names, values, counted nouns."""
     by_source: dict[str, set[str]] = {}
-    for claim, i in zip(claims, members, strict=True):
+    for i in members:
         f = features[i]
-        by_source.setdefault(claim.source, set()).update(f.stems, f.names, f.values, f.units)
-    common = set.intersection(*by_source.values())
-    # Values and counted nouns are facts: they rank with the rarest words.
-    top = index.heaviest()
-    weight = {term: index.weight_of(term) for term in common}
-    return tuple(sorted(common, key=lambda t: (-(weight[t] if weight[t] is not None else top), t)))
+        by_source.setdefault(claims[i].source, set()).update(f.stems, f.names, f.values, f.units)
+    return set.intersection(*by_source.values())
