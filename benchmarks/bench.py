@@ -118,10 +118,13 @@ def corpus_pairs(data: Path, max_pairs: int) -> list[tuple[str, str, Path, Path]
 
 
 def clear_caches() -> None:
-    """Forget the pipeline's per-sentence caches (facts, sentence splits, claim terms, judge tokens)."""
-    from factcheck import align, facts, judge, sentences
+    """Forget the pipeline's caches (per article: furniture, claims; per sentence or claim: facts, sentence
+    splits, claim terms and features, judge tokens)."""
+    from factcheck import align, claims, clean, facts, judge, sentences
 
     for cached in (
+        clean._furniture,
+        claims._article_claims,
         facts.extract_facts,
         sentences._segment_cached,
         align._text_features,

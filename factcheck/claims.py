@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import pairwise
 
 from factcheck.clean import line_starts
@@ -39,15 +40,30 @@ _TRAILING = " \t\n,;:.!?"
 MIN_CLAUSE_WORDS = 4
 
 
+def article_claims(cleaned: CleanArticle) -> tuple[Claim, ...]:
+    """The claims of a cleaned article: ``claims_from_sentences(split_article(cleaned))``."""
+    return _article_claims(cleaned.article.id, cleaned.article.text, cleaned.blocks)
+
+
+# Remembered per source id, text and kept blocks: an article compared with several others (a wire story
+# and its rewrites, every pair of a cluster) is split once in each role it plays.
+@lru_cache(maxsize=256)
+def _article_claims(source: str, text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[Claim, ...]:
+    return claims_from_sentences(_sentences(source, text, blocks))
+
+
 def split_article(cleaned: CleanArticle) -> tuple[Sentence, ...]:
     """Sentences of the kept blocks, numbered from 0, with 1-based line numbers."""
-    text = cleaned.article.text
+    return _sentences(cleaned.article.id, cleaned.article.text, cleaned.blocks)
+
+
+def _sentences(source: str, text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[Sentence, ...]:
     starts = line_starts(text)
     sentences = []
-    for block_start, block_end in cleaned.blocks:
+    for block_start, block_end in blocks:
         for start, end in sentence_spans(text, block_start, block_end):
             line = bisect_right(starts, start)
-            sentences.append(Sentence(cleaned.article.id, len(sentences), text[start:end], start, end, line))
+            sentences.append(Sentence(source, len(sentences), text[start:end], start, end, line))
     return tuple(sentences)
 
 

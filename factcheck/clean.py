@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from factcheck.model import Article, CleanArticle, Dropped
 
@@ -117,7 +118,16 @@ def furniture_reason(line: str) -> str | None:
 
 def clean(article: Article, enabled: bool = True) -> CleanArticle:
     """Split the article into kept paragraphs and dropped furniture lines."""
-    text = article.text
+    blocks, dropped, title = _furniture(article.text, enabled)
+    return CleanArticle(article=article, blocks=blocks, dropped=dropped, title=title)
+
+
+# Remembered per text: an article compared with several others is cleaned once.
+@lru_cache(maxsize=256)
+def _furniture(
+    text: str, enabled: bool
+) -> tuple[tuple[tuple[int, int], ...], tuple[Dropped, ...], str | None]:
+    """(kept blocks, dropped furniture, headline) of an article's text."""
     dropped: list[Dropped] = []
     blocks: list[tuple[int, int]] = []
     block_start: int | None = None
@@ -156,9 +166,7 @@ def clean(article: Article, enabled: bool = True) -> CleanArticle:
                 block_start = None
     if block_start is not None:
         blocks.append((block_start, block_end))
-    return CleanArticle(
-        article=article, blocks=tuple(blocks), dropped=tuple(dropped), title=find_title(text, blocks)
-    )
+    return tuple(blocks), tuple(dropped), find_title(text, blocks)
 
 
 def _inline_furniture(line: str, start: int, number: int) -> list[Dropped]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from factcheck import __version__
 from factcheck.align import align, entity_aliases
-from factcheck.claims import claims_from_sentences, split_article
+from factcheck.claims import article_claims
 from factcheck.clean import clean
 from factcheck.errors import InputError
 from factcheck.judge import judge
@@ -62,7 +62,7 @@ def compare(sources: Sequence[Source], settings: Settings | None = None, **optio
 
 
 def _claims_of(cleaned: CleanArticle) -> tuple[Claim, ...]:
-    claims = claims_from_sentences(split_article(cleaned))
+    claims = article_claims(cleaned)
     if not claims:
         where = cleaned.article.path or cleaned.article.name
         raise InputError(f"{where}: no article text left after removing page furniture; check the file")
