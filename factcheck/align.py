@@ -602,8 +602,9 @@ def _shared(
 
 
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(denominator > 0, numerator / np.where(denominator > 0, denominator, 1), 0.0)
+    """numerator / denominator where the denominator is positive, else 0."""
+    # ``where=`` skips the division by 0 instead of silencing it: np.errstate costs ~10 µs a call.
+    return np.divide(numerator, denominator, out=np.zeros(denominator.shape), where=denominator > 0)
 
 
 def _dice(shared: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -47,7 +47,7 @@ def article_claims(cleaned: CleanArticle) -> tuple[Claim, ...]:
 
 # Remembered per source id, text and kept blocks: an article compared with several others (a wire story
 # and its rewrites, every pair of a cluster) is split once in each role it plays.
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _article_claims(source: str, text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[Claim, ...]:
     return claims_from_sentences(_sentences(source, text, blocks))
 

@@ -123,7 +123,7 @@ def clean(article: Article, enabled: bool = True) -> CleanArticle:
 
 
 # Remembered per text: an article compared with several others is cleaned once.
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _furniture(
     text: str, enabled: bool
 ) -> tuple[tuple[tuple[int, int], ...], tuple[Dropped, ...], str | None]:

@@ -585,7 +585,7 @@ def _words(claim: Claim) -> tuple[str, ...]:
     return _words_at(claim.text, claim.start)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _words_at(text: str, start: int) -> tuple[str, ...]:
     # The words of ``_tokens_at`` without their offsets: most claims are only ever tested as near copies
     # (which needs the words alone), and findall builds no match objects.
