@@ -404,12 +404,6 @@ def _unique(values: np.ndarray, return_inverse: bool = False) -> tuple[np.ndarra
     return distinct, inverse
 
 
-def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Sorted values in both ``a`` and ``b`` (each without repeats)."""
-    both = np.sort(np.concatenate((a, b)), kind="stable")
-    return both[:-1][both[1:] == both[:-1]]
-
-
 # -- the index: every claim's terms as integer ids, for vectorised joins ------------------------
 
 
@@ -435,7 +429,7 @@ class _Index:
         # Only words, names and events weigh: their IDF (damped) and local IDF; other kinds count 1 / 0.
         self.weight, self.local = term_weights(ids, kinds, self.sources[owner], idf, size, count)
         # Rows in claim order, each by term id: sorted runs make the joins' sorts cheap.
-        keys = np.sort(owner * size + ids)
+        self.keys = keys = np.sort(owner * size + ids)
         owner, self.terms = keys // size, keys % size
         lengths = np.bincount(owner, minlength=count)
         self.article = np.array(articles, dtype=bool)
@@ -454,10 +448,13 @@ class _Index:
 
     def entries(self, claims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(position in ``claims``, term id) of every term of the given claims, flattened."""
-        lengths = self.indptr[claims + 1] - self.indptr[claims]
+        starts = self.indptr[claims]
+        lengths = self.indptr[claims + 1] - starts
+        ends = np.cumsum(lengths)
         owner = np.repeat(np.arange(len(claims)), lengths)
-        offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        return owner, self.terms[np.repeat(self.indptr[claims], lengths) + offsets]
+        # Entry e of claim k sits at starts[k] + (e - where claim k's entries begin in the output).
+        shift = np.repeat(starts - (ends - lengths), lengths)
+        return owner, self.terms[np.arange(int(ends[-1]) if len(ends) else 0) + shift]
 
     def weights_of(self, terms: list[str]) -> list[float]:
         """The weight of each term: a word, ``entity:`` name or ``event:`` of these claims weighs what
@@ -586,12 +583,18 @@ def _shared(
     """What each pair (left[k], right[k]) shares: counts per kind of term, IDF mass, squared IDF mass,
     squared local IDF mass.
 
-    Found by intersecting (pair, term) keys of the two sides, with no Python loop over pairs.
+    Found by looking up the terms of one side of each pair among the other claim's (claim, term) keys,
+    with no Python loop over pairs; the side with fewer terms is the one expanded.
     """
-    pair_l, term_l = index.entries(left)
-    pair_r, term_r = index.entries(right)
-    keys = _intersect(pair_l * index.size + term_l, pair_r * index.size + term_r)
-    pair, term = keys // index.size, keys % index.size
+    lengths = np.diff(index.indptr)
+    if lengths[left].sum() < lengths[right].sum():
+        left, right = right, left
+    pair, term = index.entries(right)
+    wanted = left[pair] * index.size + term
+    at = np.searchsorted(index.keys, wanted)
+    found = index.keys[np.minimum(at, len(index.keys) - 1)] == wanted if len(index.keys) else at < 0
+    # In (pair, term) order, as the sums below have always been taken: the masses are the same to the bit.
+    pair, term = pair[found], term[found]
     kind = index.kind[term]
     counts = _count_kinds(pair, kind, len(left))
     weight = np.where(kind <= EVENT, index.weight[term], 0.0)
