@@ -1,7 +1,7 @@
 """factcheck: which facts agree, which conflict, and which only one source reports.
 
-Public API: ``compare(sources, **settings) -> Report`` and
-``split_sentences(text) -> list[str]``. Imported lazily so that
+Public API: ``compare(sources, **settings) -> Report``,
+``split_sentences(text) -> list[str]`` and ``clear_caches()``. Imported lazily so that
 ``factcheck --version`` and ``--help`` stay fast.
 """
 
@@ -13,13 +13,14 @@ __version__ = "0.2.0"
 
 if TYPE_CHECKING:
     from factcheck.model import Report
-    from factcheck.pipeline import compare
+    from factcheck.pipeline import clear_caches, compare
     from factcheck.sentences import split_sentences
 
-__all__ = ["Report", "__version__", "compare", "split_sentences"]
+__all__ = ["Report", "__version__", "clear_caches", "compare", "split_sentences"]
 
 _LAZY = {
     "compare": "factcheck.pipeline",
+    "clear_caches": "factcheck.pipeline",
     "Report": "factcheck.model",
     "split_sentences": "factcheck.sentences",
 }

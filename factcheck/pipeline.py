@@ -61,6 +61,43 @@ def compare(sources: Sequence[Source], settings: Settings | None = None, **optio
     )
 
 
+def clear_caches() -> None:
+    """Forget what compare() remembers between calls.
+
+    An article compared again (a wire story against each rewrite, every pair of a cluster) reuses its
+    cleaning, claims, facts and alignment features, and words are stemmed once. Each memory of a whole
+    article, sentence or claim is bounded (1,024 articles; 8,192 to 65,536 sentences, claims or names);
+    the per-word ones grow with the vocabulary. A long-running process can call this between unrelated
+    batches; a benchmark calls it to time cold runs. Results never depend on it.
+    """
+    from factcheck import align as align_stage
+    from factcheck import claims as claims_stage
+    from factcheck import clean as clean_stage
+    from factcheck import facts, sentences, words
+    from factcheck import judge as judge_stage
+    from factcheck.facts import entities, quantities
+
+    for cached in (
+        clean_stage._furniture,
+        claims_stage._article_claims,
+        sentences._segment_cached,
+        facts.extract_facts,
+        entities._basic,
+        entities.normalize_entity,
+        quantities.noun_key,
+        words.stem,
+        align_stage._word_terms,
+        align_stage._text_features,
+        align_stage._features,
+        align_stage.background_idf,
+        align_stage.name_idf,
+        judge_stage._tokens_at,
+        judge_stage._words_at,
+        judge_stage._near_copy_at,
+    ):
+        cached.cache_clear()
+
+
 def _claims_of(cleaned: CleanArticle) -> tuple[Claim, ...]:
     claims = article_claims(cleaned)
     if not claims:

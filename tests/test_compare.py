@@ -116,6 +116,25 @@ def test_compare_is_deterministic() -> None:
     assert first == second
 
 
+def test_compare_gives_the_same_report_with_caches_cleared() -> None:
+    """What compare() remembers between calls is an optimisation only: a cold run reports the same."""
+    from factcheck import align
+
+    warm = dumps(factcheck.compare([TEXT_A, TEXT_B]).to_dict())
+    factcheck.clear_caches()
+    assert align._features.cache_info().currsize == 0
+    assert dumps(factcheck.compare([TEXT_A, TEXT_B]).to_dict()) == warm
+
+
+def test_compare_names_claims_by_role_when_an_article_comes_back_in_the_other() -> None:
+    """An article's claims are remembered per source id: as the second source it is B, not A."""
+    factcheck.compare([TEXT_A, TEXT_B])
+    swapped = factcheck.compare([TEXT_B, TEXT_A]).to_dict()
+    first_source = {c["source"] for c in swapped["claims"] if c["text"] in TEXT_B and c["text"] not in TEXT_A}
+    assert first_source == {"A"}
+    assert all(c["id"].startswith(c["source"]) for c in swapped["claims"])
+
+
 def test_compare_settings_are_recorded() -> None:
     report = factcheck.compare([TEXT_A, TEXT_B], threshold=0.7, scorer="token_sort_ratio").to_dict()
     settings = report["tool"]["settings"]
