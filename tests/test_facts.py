@@ -70,9 +70,18 @@ def entities(text: str) -> list[tuple[str, object, str | None]]:
         ),
         ("Twenty-eight civilians died.", [(28, "civilians", None, "civilian")]),
         (
+            # People counted by what befell them count deaths or injuries, as "300 dead" / "10 wounded" do.
             "Five people killed and 10 wounded.",
-            [(5, "people", None, "peopl"), (10, "wounded", None, "injur")],
+            [(5, "people", None, "death"), (10, "wounded", None, "injur")],
         ),
+        ("The quake killed at least one person.", [(1, "person", "at least", "death")]),
+        ("It hit the town, injuring at least five people.", [(5, "people", "at least", "injur")]),
+        ("Dozens of people were injured.", [(24, "people", "dozens", "injur")]),
+        ("Six people have reportedly died.", [(6, "people", None, "death")]),
+        ("The blast left 12 people dead.", [(12, "people", None, "death")]),
+        ("Police evacuated 300 people.", [(300, "people", None, "peopl")]),
+        # The word before is read whole, even where the look-back window starts inside it ("s|kill").
+        ("Her skill        12 people admire.", [(12, "people", None, "peopl")]),
         (
             "Up to 50 families and 300 or more rebels.",
             [(50, "families", "up to", "famili"), (300, "rebels", "or more", "rebel")],

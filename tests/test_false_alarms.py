@@ -108,6 +108,30 @@ CASES = [
     ),
     # -- quantities -------------------------------------------------------------------------------------
     (
+        "dead-and-injured-people",
+        "A strong earthquake struck the coast on Tuesday, killing at least three people.",
+        "Dozens of people were injured when a strong earthquake struck the coast on Tuesday.",
+        set(),
+    ),
+    (
+        "injured-and-dead-people",
+        "The quake damaged houses on Tuesday and injured at least five people, officials said.",
+        "The quake damaged houses on Tuesday and killed at least one person, officials said.",
+        set(),
+    ),
+    (
+        "toll-of-people-changed",
+        "A strong earthquake struck the coast on Tuesday, killing at least three people.",
+        "A strong earthquake struck the coast on Tuesday, killing at least 10 people.",
+        {"quantity"},
+    ),
+    (
+        "injured-people-changed",
+        "Police said 12 people were injured in the blast on Monday.",
+        "Police said 18 people had been wounded in the blast on Monday.",
+        {"quantity"},
+    ),
+    (
         "ratio-words",
         "The board is split three-to-one on whether to sell the site.",
         "The board is split 3-1 on whether to sell the site.",

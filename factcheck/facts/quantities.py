@@ -13,7 +13,9 @@ it whole. Its fields:
   singular head noun ("death", "civilian", "soldier"), merged for near-synonyms
   ("people"/"persons" -> "peopl", "dead"/"killed"/"fatalities" -> "death",
   "troops" -> "soldier", "wounded" -> "injur"), "money:USD", "percent", or ""
-  when unknown.
+  when unknown. People counted by what befell them take that key: "killing
+  three people" / "three people were killed" -> "death", "five people were
+  wounded" -> "injur" (``CASUALTY_KEYS``).
 - ``qualifier``: the normalised bound word ("over", "more than", "about", "up
   to", "or more", ...) or, for vague amounts, the amount phrase itself.
 
@@ -173,6 +175,31 @@ UNIT_STOP = word_set(
 COUNT_PARTICIPLES = word_set(
     """killed wounded injured dead missing detained arrested displaced captured kidnapped abducted executed
     evacuated rescued hospitalised hospitalized infected jailed imprisoned"""
+)
+# People counted by what befell them count deaths or injuries, as "300 dead" and "10 wounded" do: "killing three
+# people" / "three people were killed" / "left three people dead" are three deaths, "injuring five people" /
+# "five people had been wounded" five injuries, so a toll of the dead is never set against one of the injured.
+# Only the verb right before the count or right after the noun (auxiliaries between) is read; other people
+# stay people ("2.5 million people fled").
+CASUALTY_KEYS = {
+    "killed": "death",
+    "killing": "death",
+    "kills": "death",
+    "kill": "death",
+    "died": "death",
+    "dead": "death",
+    "injured": "injur",
+    "injuring": "injur",
+    "injures": "injur",
+    "wounded": "injur",
+    "wounding": "injur",
+    "hurt": "injur",
+    "hurting": "injur",
+}
+_CASUALTY_BEFORE = re.compile(rf"\b({'|'.join(CASUALTY_KEYS)})\s+$")
+_CASUALTY_AFTER = re.compile(
+    r"(?:\s+(?:were|was|are|is|have|has|had|been|being|also|reportedly|all|later|now))*"
+    rf"\s+({'|'.join(CASUALTY_KEYS)})\b"
 )
 _INHERIT_AFTER = word_set("from in among of on at belonging")
 # A bare figure set against a count counts the same thing: "compared to 47", "up from 12", "versus 9".
@@ -631,6 +658,8 @@ def _quantity(text: str, lower: str, number: _Number, previous: Fact | None, off
         return None
     if noun is not None:
         end = noun[1]
+        if key == "peopl":
+            key = _casualty_key(lower, start, end) or key
     elif (
         unit is None
         and previous is not None
@@ -641,6 +670,13 @@ def _quantity(text: str, lower: str, number: _Number, previous: Fact | None, off
     ):
         unit, key = previous.unit, previous.key  # "six arrests on Wednesday, compared to 47 the night before"
     return Fact("quantity", text[start:end], start + offset, end + offset, value, unit, qualifier, key)
+
+
+def _casualty_key(lower: str, start: int, end: int) -> str | None:
+    """ "death" or "injur" for people killed or injured (``CASUALTY_KEYS``), from the words around the count."""
+    # ``\b`` sees the character before the window too: "skill" is no "kill" wherever the window starts.
+    verb = _CASUALTY_BEFORE.search(lower, max(0, start - 12), start) or _CASUALTY_AFTER.match(lower, end)
+    return CASUALTY_KEYS[verb.group(1)] if verb else None
 
 
 def _unit_from_noun(noun: tuple[str, int] | None) -> tuple[str | None, str]:
