@@ -368,12 +368,7 @@ def term_weights(
     ids, kinds, sources, idf = ids[weighed], kinds[weighed], sources[weighed], idf[weighed]
     if not len(ids):
         return weight, local
-    per_source = np.bincount(sources * size + ids, minlength=(int(sources.max()) + 1) * size)
-    per_source = per_source.reshape(-1, size)
-    present = np.zeros(size, dtype=bool)
-    present[ids] = True
-    repeats = per_source.max(axis=0)[present]
-    frequency = per_source.sum(axis=0)[present]
+    present, repeats, frequency = _claim_counts(ids, sources, size)
     term_idf = np.zeros(size, dtype=np.float64)
     term_idf[ids] = idf
     weight[present] = term_idf[present] / _damping_table(int(repeats.max()))[repeats]
@@ -382,6 +377,28 @@ def term_weights(
     is_event[ids[kinds == EVENT]] = True
     local[is_event] *= EVENT_WEIGHT
     return weight, local
+
+
+# Above this many (source, term) cells, claims per source and term are counted by a sort, not a dense table.
+DENSE_COUNT_CELLS = 1 << 20
+
+
+def _claim_counts(
+    ids: np.ndarray, sources: np.ndarray, size: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(the term ids present in increasing order, the most claims of one source using each, the claims
+    using each) from one entry per claim and term."""
+    count = int(sources.max()) + 1
+    if count * size <= DENSE_COUNT_CELLS:  # two articles: one bincount over a small table
+        per_source = np.bincount(sources * size + ids, minlength=count * size).reshape(count, size)
+        present = np.flatnonzero(per_source.any(axis=0))
+        return present, per_source.max(axis=0)[present], per_source.sum(axis=0)[present]
+    # Many sources: the table would grow with sources x terms (0.7 GB at 300 sources); sort the entries.
+    cells, which = _unique(ids * count + sources, return_inverse=True)
+    per_cell = np.bincount(which, minlength=len(cells))
+    term = cells // count
+    starts = np.flatnonzero(np.concatenate(([True], term[1:] != term[:-1])))
+    return term[starts], np.maximum.reduceat(per_cell, starts), np.add.reduceat(per_cell, starts)
 
 
 # -- numpy helpers -------------------------------------------------------------------------------

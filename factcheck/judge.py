@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
@@ -39,6 +40,8 @@ from factcheck.words import TOKEN, is_content, stem
 # Events grouped by (action, normalised target), per source: see ``_events_by_key``.
 EventKey = tuple[str, str]
 PerSourceEvents = dict[str, list[tuple[Claim, Fact]]]
+# Facts of one key, per source.
+PerSource = dict[str, list[tuple[Claim, Fact]]]
 
 # A replaced stretch longer than this is a rewording, not a swapped fact.
 MAX_SWAP_TOKENS = 6
@@ -208,7 +211,7 @@ def keyed_quantity_conflicts(
     claims: tuple[Claim, ...], settings: Settings, reported: set[tuple[str, int]], score: float = 1.0
 ) -> list[Discrepancy]:
     found = []
-    for key, per_source in _facts_by_key(claims, "quantity", lambda f: bool(f.key)).items():
+    for key, name, per_source in _quantities_by_key(claims):
         if len(per_source) < 2 or _lengths_of_several_things(key, per_source, score):
             continue
         if not _sources_conflict(per_source, settings.quantity_tolerance):
@@ -217,13 +220,35 @@ def keyed_quantity_conflicts(
             _discrepancy(
                 "quantity",
                 per_source,
-                _count_explanation(key, per_source),
-                fact=_count_name(key, per_source),
+                _count_explanation(name, per_source),
+                fact=name,
                 tolerance=settings.quantity_tolerance,
             )
         )
         _mark(per_source, reported)
     return found
+
+
+# What befell a count of people (``Fact.label``), as it reads in a fact's name.
+_FATE_NAMES = {"death": "killed", "injur": "injured"}
+
+
+def _quantities_by_key(claims: tuple[Claim, ...]) -> Iterator[tuple[str, str, PerSource]]:
+    """(key, name, facts per source) of the claims' quantities that have a key.
+
+    Counts of people are split by what befell them when every one of them says ("killing three people",
+    "dozens of people were injured": the dead and the injured are two counts); one count whose fate was not
+    read keeps them together, compared as any counts of people are.
+    """
+    for key, per_source in _facts_by_key(claims, "quantity", lambda f: bool(f.key)).items():
+        fates = {f.label for facts in per_source.values() for _, f in facts}
+        if key != "peopl" or None in fates:
+            yield key, _count_name(key, per_source), per_source
+            continue
+        for fate in sorted(fates, key=str):
+            split = {s: [(c, f) for c, f in facts if f.label == fate] for s, facts in per_source.items()}
+            split = {s: facts for s, facts in split.items() if facts}
+            yield key, f"{_count_name(key, split)} {_FATE_NAMES.get(str(fate), fate)}", split
 
 
 def _lengths_of_several_things(
@@ -428,7 +453,8 @@ def _same_count(a: Fact, b: Fact) -> bool:
     """Counts of named things compare only when they count the same thing; unnamed counts by position,
     but never with a measure that only describes a noun ("a two-month slump", "an 8-ounce bottle")."""
     if a.key and b.key:
-        return a.key == b.key
+        # People killed and people injured are two counts, when both say (``Fact.label``).
+        return a.key == b.key and (a.label is None or b.label is None or a.label == b.label)
     keyed, bare = (a, b) if a.key else (b, a)
     if not keyed.key:
         return True
@@ -723,8 +749,7 @@ def _count_name(key: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> st
     return next((f.unit for facts in per_source.values() for _, f in facts if f.unit), None) or key
 
 
-def _count_explanation(key: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:
-    name = _count_name(key, per_source)
+def _count_explanation(name: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:
     line = f"different {name if name == 'odds' else 'counts of ' + name}: {_values_line(per_source)}"
     bounded = any(qualifier_kind(f.qualifier) == "min" for facts in per_source.values() for _, f in facts)
     return line + " (a lower bound may be an earlier toll, since updated)" if bounded else line
@@ -976,8 +1001,7 @@ def agreed_facts(
         by_key = _events_by_key(claims, aliases)
     conflicting = {d.fact for d in found}
     agreed = []
-    for key, per_source in _facts_by_key(claims, "quantity", lambda f: bool(f.key)).items():
-        name = _count_name(key, per_source)
+    for _, name, per_source in _quantities_by_key(claims):
         if len(per_source) >= 2 and name not in conflicting:
             agreed.append(AgreedFact("quantity", name, _values(per_source)))
     keyed = {

@@ -91,6 +91,8 @@ def clear_caches() -> None:
         align_stage._features,
         align_stage.background_idf,
         align_stage.name_idf,
+        align_stage._damping,
+        align_stage._upper,
         judge_stage._tokens_at,
         judge_stage._words_at,
         judge_stage._near_copy_at,

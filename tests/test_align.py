@@ -222,3 +222,25 @@ def test_alignment_terms_skip_the_spelling_substitutions_only_where_they_cannot_
         "U.S.", _SPLIT_SPELLINGS.sub(lambda m: "".join(g for g in m.groups() if g), text)
     )
     assert alignment_terms(text) == [term for word in words(always) for term in _word_terms(word)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 5)), min_size=1, max_size=300, unique=True),
+)
+def test_claim_counts_by_sort_match_the_dense_table(entries: list[tuple[int, int]]) -> None:
+    """Many sources count (source, term) cells by a sort; two articles by a table: the same counts."""
+    import factcheck.align as align_module
+
+    # One entry per (claim, term): make claims of each (term, source) cell by repeating it.
+    ids = np.array([term for term, source in entries for _ in range(1 + (term + source) % 3)], dtype=np.int64)
+    sources = np.array([source for term, source in entries for _ in range(1 + (term + source) % 3)])
+    dense = align_module._claim_counts(ids, sources, 41)
+    saved = align_module.DENSE_COUNT_CELLS
+    try:
+        align_module.DENSE_COUNT_CELLS = 0
+        by_sort = align_module._claim_counts(ids, sources, 41)
+    finally:
+        align_module.DENSE_COUNT_CELLS = saved
+    for a, b in zip(dense, by_sort, strict=True):
+        assert a.tolist() == b.tolist()

@@ -13,6 +13,13 @@ import factcheck
 from factcheck.facts import extract_facts
 
 CASES = [
+    # A count of people whose fate is not read is still compared with one whose fate is (test_facts).
+    ("shot-dead-against-killed", "Seven people were shot dead in the attack on Monday, police said.",
+     "Eight people were killed in the attack on Monday, police said.", "quantity"),
+    ("all-on-board-changed", "The plane crashed into the sea, killing all 150 people on board.",
+     "The plane crashed into the sea, killing 148 people on board.", "quantity"),
+    ("found-dead-against-died", "Seven people were found dead after the floods, officials said.",
+     "Nine people died in the floods, officials said.", "quantity"),
     ("odds-changed", "Seven in 10 voters oppose the new tax, the poll found.",
      "Four in 10 voters oppose the new tax, the poll found.", "quantity"),
     ("toll-in-hours-changed", "Clashes in the north killed 9 in 24 hours, the monitor said.",

@@ -13,9 +13,10 @@ it whole. Its fields:
   singular head noun ("death", "civilian", "soldier"), merged for near-synonyms
   ("people"/"persons" -> "peopl", "dead"/"killed"/"fatalities" -> "death",
   "troops" -> "soldier", "wounded" -> "injur"), "money:USD", "percent", or ""
-  when unknown. People counted by what befell them take that key: "killing
-  three people" / "three people were killed" -> "death", "five people were
-  wounded" -> "injur" (``CASUALTY_KEYS``).
+  when unknown.
+- ``label``: for a count of people, what befell them when a verb next to it
+  says: "death" ("killing three people", "three people were killed") or
+  "injur" ("five people were wounded"); None otherwise.
 - ``qualifier``: the normalised bound word ("over", "more than", "about", "up
   to", "or more", ...) or, for vague amounts, the amount phrase itself.
 
@@ -176,31 +177,24 @@ COUNT_PARTICIPLES = word_set(
     """killed wounded injured dead missing detained arrested displaced captured kidnapped abducted executed
     evacuated rescued hospitalised hospitalized infected jailed imprisoned"""
 )
-# People counted by what befell them count deaths or injuries, as "300 dead" and "10 wounded" do: "killing three
-# people" / "three people were killed" / "left three people dead" are three deaths, "injuring five people" /
-# "five people had been wounded" five injuries, so a toll of the dead is never set against one of the injured.
-# Only the verb right before the count or right after the noun (auxiliaries between) is read; other people
-# stay people ("2.5 million people fled").
-CASUALTY_KEYS = {
-    "killed": "death",
-    "killing": "death",
-    "kills": "death",
-    "kill": "death",
-    "died": "death",
-    "dead": "death",
-    "injured": "injur",
-    "injuring": "injur",
-    "injures": "injur",
-    "wounded": "injur",
-    "wounding": "injur",
-    "hurt": "injur",
-    "hurting": "injur",
-}
-_CASUALTY_BEFORE = re.compile(rf"\b({'|'.join(CASUALTY_KEYS)})\s+$")
+# What befell a count of people, when a verb right next to it says (``label`` "death" or "injur"): "killing
+# three people", "three people were killed", "left three people dead" / "injuring five people", "five people
+# had been wounded". The judge then never sets a toll of the dead against one of the injured; people whose fate
+# is not read ("2.5 million people fled", "seven people were shot dead") keep no label and are compared with
+# every count of people, as before. A verb joined to another ("killed or injured 100 people", "dead or
+# missing") names no single fate. Bare and infinitive forms ("threatened to kill", "malaria kills") and
+# "hurt" before a count ("will hurt 50,000 people") are left out: they rarely report a toll.
+CASUALTY_BEFORE = {"killed": "death", "killing": "death", "injured": "injur", "injuring": "injur",
+                   "wounded": "injur", "wounding": "injur"}  # fmt: skip
+CASUALTY_AFTER = {"killed": "death", "died": "death", "dead": "death", "injured": "injur", "wounded": "injur",
+                  "hurt": "injur"}  # fmt: skip
+_FATES = "killed|killing|kill|died|dead|injured|injuring|wounded|wounding|hurt|missing"
+_CASUALTY_BEFORE = re.compile(rf"\b({'|'.join(CASUALTY_BEFORE)})\s+$")
 _CASUALTY_AFTER = re.compile(
     r"(?:\s+(?:were|was|are|is|have|has|had|been|being|also|reportedly|all|later|now))*"
-    rf"\s+({'|'.join(CASUALTY_KEYS)})\b"
+    rf"\s+({'|'.join(CASUALTY_AFTER)})\b(?!,?\s+(?:or|and)\s+(?:{_FATES})\b)"
 )
+_JOINED_FATE_BEFORE = re.compile(rf"\b(?:{_FATES}),?\s+(?:or|and)\s+$")
 _INHERIT_AFTER = word_set("from in among of on at belonging")
 # A bare figure set against a count counts the same thing: "compared to 47", "up from 12", "versus 9".
 _COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|up from|down from)\s+$")
@@ -656,10 +650,10 @@ def _quantity(text: str, lower: str, number: _Number, previous: Fact | None, off
             value, unit, key, noun = parse_digits(match.group("digits")) or 0, "m", "m", None
     if number.words == "one" and not qualifier and _is_pronoun_one(lower, start, noun):
         return None
+    label = None
     if noun is not None:
         end = noun[1]
-        if key == "peopl":
-            key = _casualty_key(lower, start, end) or key
+        label = _casualty(lower, start, end) if key == "peopl" else None
     elif (
         unit is None
         and previous is not None
@@ -669,14 +663,18 @@ def _quantity(text: str, lower: str, number: _Number, previous: Fact | None, off
         )
     ):
         unit, key = previous.unit, previous.key  # "six arrests on Wednesday, compared to 47 the night before"
-    return Fact("quantity", text[start:end], start + offset, end + offset, value, unit, qualifier, key)
+    return Fact("quantity", text[start:end], start + offset, end + offset, value, unit, qualifier, key, label)
 
 
-def _casualty_key(lower: str, start: int, end: int) -> str | None:
-    """ "death" or "injur" for people killed or injured (``CASUALTY_KEYS``), from the words around the count."""
+def _casualty(lower: str, start: int, end: int) -> str | None:
+    """ "death" or "injur" for people killed or injured, from the verb before the count or after the noun."""
     # ``\b`` sees the character before the window too: "skill" is no "kill" wherever the window starts.
-    verb = _CASUALTY_BEFORE.search(lower, max(0, start - 12), start) or _CASUALTY_AFTER.match(lower, end)
-    return CASUALTY_KEYS[verb.group(1)] if verb else None
+    before = _CASUALTY_BEFORE.search(lower, max(0, start - 24), start)
+    if before:
+        joined = _JOINED_FATE_BEFORE.search(lower, max(0, before.start() - 16), before.start())
+        return None if joined else CASUALTY_BEFORE[before.group(1)]
+    after = _CASUALTY_AFTER.match(lower, end)
+    return CASUALTY_AFTER[after.group(1)] if after else None
 
 
 def _unit_from_noun(noun: tuple[str, int] | None) -> tuple[str | None, str]:
