@@ -248,7 +248,7 @@ def _quantities_by_key(claims: tuple[Claim, ...]) -> Iterator[tuple[str, str, Pe
         for fate in sorted(fates, key=str):
             split = {s: [(c, f) for c, f in facts if f.label == fate] for s, facts in per_source.items()}
             split = {s: facts for s, facts in split.items() if facts}
-            yield key, f"{_count_name(key, split)} {_FATE_NAMES.get(str(fate), fate)}", split
+            yield key, _count_name(key, split), split
 
 
 def _lengths_of_several_things(
@@ -746,7 +746,11 @@ def values_line(values: dict[str, str]) -> str:
 def _count_name(key: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:
     if key.startswith("odds:"):
         return "odds"  # "different odds: A: 1 in 3; B: two in 3", not "different counts of in 3"
-    return next((f.unit for facts in per_source.values() for _, f in facts if f.unit), None) or key
+    name = next((f.unit for facts in per_source.values() for _, f in facts if f.unit), None) or key
+    fates = {f.label for facts in per_source.values() for _, f in facts}
+    if key == "peopl" and len(fates) == 1 and None not in fates:
+        return f"{name} {_FATE_NAMES.get(str(fates.pop()), '')}".rstrip()  # "people killed"
+    return name
 
 
 def _count_explanation(name: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:

@@ -479,3 +479,20 @@ def test_a_title_is_no_part_of_a_name() -> None:
 def test_one_organisation_two_names_and_adjectives_are_no_names(a: str, b: str) -> None:
     report = factcheck.compare([a, b])
     assert [d for g in report.groups for d in g.discrepancies] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "fact"),
+    [
+        ("An earthquake struck the coast on Tuesday, killing at least three people.",
+         "An earthquake struck the coast on Tuesday, killing at least 10 people.", "people killed"),
+        ("Police said 12 people were injured in the blast on Monday.",
+         "Police said 18 people had been wounded in the blast on Monday.", "people injured"),
+        # A fate read on one side only: compared as people, named as people.
+        ("Seven people were shot dead in the attack on Monday, police said.",
+         "Eight people were killed in the attack on Monday, police said.", "people"),
+    ],
+)  # fmt: skip
+def test_a_toll_of_people_is_named_by_what_befell_them(a: str, b: str, fact: str) -> None:
+    report = factcheck.compare([a, b]).to_dict()
+    assert [d["fact"] for g in report["groups"] for d in g["discrepancies"]] == [fact]
