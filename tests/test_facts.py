@@ -88,6 +88,19 @@ def test_quantities(text: str, expected: list[tuple[object, ...]]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("The attack killed as many as 50 people.", "as many as 50 people"),
+        ("They paid  more   than 40 dollars.", "more   than 40 dollars"),
+        ("Over 300 deaths were reported.", "Over 300 deaths"),
+    ],
+)
+def test_a_quantity_is_quoted_from_the_start_of_its_qualifier(text: str, quoted: str) -> None:
+    # "as many as": the phrase's first word occurs again inside it; the quote starts at the first.
+    assert [f.text for f in extract_facts(text) if f.type == "quantity"] == [quoted]
+
+
+@pytest.mark.parametrize(
     ("text", "fates"),
     [
         ("Five people killed and 10 wounded.", ["death", None]),
@@ -96,6 +109,7 @@ def test_quantities(text: str, expected: list[tuple[object, ...]]) -> None:
         ("Dozens of people were injured.", ["injur"]),
         ("Six people have reportedly died.", ["death"]),
         ("The blast left 12 people dead.", ["death"]),
+        ("The attack killed as many as 50 people.", ["death"]),
         ("Twelve people were hurt in the crash.", ["injur"]),
         # No single fate: another verb, two joined fates, a threat, a habit, the other sense of "hurt".
         ("Police evacuated 300 people.", [None]),

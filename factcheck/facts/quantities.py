@@ -196,6 +196,7 @@ _CASUALTY_AFTER = re.compile(
 )
 _JOINED_FATE_BEFORE = re.compile(rf"\b(?:{_FATES}),?\s+(?:or|and)\s+$")
 _INHERIT_AFTER = word_set("from in among of on at belonging")
+_WORD_SPAN = re.compile(r"\S+")
 # A bare figure set against a count counts the same thing: "compared to 47", "up from 12", "versus 9".
 _COMPARED_BEFORE = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|up from|down from)\s+$")
 _NOT_ONE_AFTER = word_set("no any every each the which that this someone anyone")
@@ -612,7 +613,8 @@ def _currency_before(text: str, start: int) -> tuple[str | None, int]:
 
 def _qualifier_before(lower: str, start: int) -> tuple[str | None, int]:
     """The qualifier ("over", "more than", "an estimated"...) of one to three words just before ``start``."""
-    window = lower[max(0, start - 24) : start]
+    window_start = max(0, start - 24)
+    window = lower[window_start:start]
     if not window or not window[-1].isspace():
         return None, start
     words = window.split()
@@ -623,7 +625,9 @@ def _qualifier_before(lower: str, start: int) -> tuple[str | None, int]:
             continue
         phrase = " ".join(words[-size:])
         if _QUALIFIER_SIZE.get(phrase) == size:
-            at = lower.rfind(words[-size], 0, start)
+            # Where the phrase's first word starts: counted back by words, since it may occur again inside
+            # the phrase ("as many as").
+            at = window_start + [m.start() for m in _WORD_SPAN.finditer(window)][-size]
             if at == 0 or (at > 0 and not lower[at - 1].isalnum()):
                 return phrase, at
     return None, start
