@@ -37,11 +37,11 @@ from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Gro
 from factcheck.settings import Settings
 from factcheck.words import TOKEN, is_content, stem
 
-# Events grouped by (action, normalised target), per source: see ``_events_by_key``.
-EventKey = tuple[str, str]
-PerSourceEvents = dict[str, list[tuple[Claim, Fact]]]
 # Facts of one key, per source.
 PerSource = dict[str, list[tuple[Claim, Fact]]]
+# Events grouped by (action, normalised target), per source: see ``_events_by_key``.
+EventKey = tuple[str, str]
+PerSourceEvents = PerSource
 
 # A replaced stretch longer than this is a rewording, not a swapped fact.
 MAX_SWAP_TOKENS = 6
@@ -241,14 +241,22 @@ def _quantities_by_key(claims: tuple[Claim, ...]) -> Iterator[tuple[str, str, Pe
     read keeps them together, compared as any counts of people are.
     """
     for key, per_source in _facts_by_key(claims, "quantity", lambda f: bool(f.key)).items():
-        fates = {f.label for facts in per_source.values() for _, f in facts}
-        if key != "peopl" or None in fates:
+        fates = _read_fates(key, per_source)
+        if not fates:
             yield key, _count_name(key, per_source), per_source
             continue
-        for fate in sorted(fates, key=str):
+        for fate in sorted(fates):
             split = {s: [(c, f) for c, f in facts if f.label == fate] for s, facts in per_source.items()}
             split = {s: facts for s, facts in split.items() if facts}
             yield key, _count_name(key, split), split
+
+
+def _read_fates(key: str, per_source: PerSource) -> set[str]:
+    """What befell the counted people (``Fact.label``), when every count of people here says; else none."""
+    if key != "peopl":
+        return set()
+    fates = {f.label for facts in per_source.values() for _, f in facts}
+    return set() if None in fates else {str(fate) for fate in fates}
 
 
 def _lengths_of_several_things(
@@ -747,10 +755,8 @@ def _count_name(key: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> st
     if key.startswith("odds:"):
         return "odds"  # "different odds: A: 1 in 3; B: two in 3", not "different counts of in 3"
     name = next((f.unit for facts in per_source.values() for _, f in facts if f.unit), None) or key
-    fates = {f.label for facts in per_source.values() for _, f in facts}
-    if key == "peopl" and len(fates) == 1 and None not in fates:
-        return f"{name} {_FATE_NAMES.get(str(fates.pop()), '')}".rstrip()  # "people killed"
-    return name
+    fates = _read_fates(key, per_source)
+    return f"{name} {_FATE_NAMES[fates.pop()]}" if len(fates) == 1 else name  # "people killed"
 
 
 def _count_explanation(name: str, per_source: dict[str, list[tuple[Claim, Fact]]]) -> str:

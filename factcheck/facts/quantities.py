@@ -657,7 +657,8 @@ def _quantity(text: str, lower: str, number: _Number, previous: Fact | None, off
     label = None
     if noun is not None:
         end = noun[1]
-        label = _casualty(lower, start, end) if key == "peopl" else None
+        if key == "peopl":
+            label = _casualty(lower, start, end)
     elif (
         unit is None
         and previous is not None
