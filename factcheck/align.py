@@ -609,7 +609,7 @@ def _shared(
     pair, term = index.entries(right)
     wanted = left[pair] * index.size + term
     at = np.searchsorted(index.keys, wanted)
-    found = index.keys[np.minimum(at, len(index.keys) - 1)] == wanted if len(index.keys) else at < 0
+    found = index.keys[np.minimum(at, len(index.keys) - 1)] == wanted  # no keys: no entries either
     # In (pair, term) order, as the sums below have always been taken: the masses are the same to the bit.
     pair, term = pair[found], term[found]
     kind = index.kind[term]

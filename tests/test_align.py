@@ -244,3 +244,14 @@ def test_claim_counts_by_sort_match_the_dense_table(entries: list[tuple[int, int
         align_module.DENSE_COUNT_CELLS = saved
     for a, b in zip(dense, by_sort, strict=True):
         assert a.tolist() == b.tolist()
+
+
+def test_claims_without_terms_share_nothing() -> None:
+    """No claim has a word: the index holds no keys, and the shared-term join finds nothing, no error."""
+    from factcheck.align import _shared
+
+    index, _ = build_index([make("A1", "!!!"), make("B1", "???")], {})
+    counts, mass, square, local = _shared(index, np.array([0]), np.array([1]))
+    assert (
+        len(index.keys) == 0 and not counts.any() and not mass.any() and not square.any() and not local.any()
+    )
