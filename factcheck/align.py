@@ -44,7 +44,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise, repeat
+from itertools import repeat
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -232,38 +232,40 @@ def claim_features(
 def _features(
     text: str, facts: tuple[Fact, ...], whole_sentence: bool, alias_key: frozenset[tuple[str, str]]
 ) -> ClaimFeatures:
-    stems, text_codes, text_kinds, text_idf, sorted_stems = _text_features(text)
+    wording = _text_features(text)
     names = name_features(facts, dict(alias_key))
     events = frozenset(n for n in names if n.startswith("event:"))
-    values = value_features(facts)
-    fact_codes: list[int] = []
-    fact_kinds: list[int] = []
     entity_names = names - events
-    _append_codes(fact_codes, fact_kinds, NAME, entity_names)
-    _append_codes(fact_codes, fact_kinds, EVENT, events)
-    _append_codes(fact_codes, fact_kinds, VALUE, values)
-    fact_idf = [*map(name_idf, entity_names), *map(background_idf, events), *repeat(0.0, len(values))]
-    codes = np.concatenate([text_codes, np.array(fact_codes, dtype=np.int64)])
-    kinds = np.concatenate([text_kinds, np.array(fact_kinds, dtype=np.int8)])
-    idf = np.concatenate([text_idf, np.array(fact_idf, dtype=np.float64)])
-    for array in (codes, kinds, idf):
-        array.flags.writeable = False  # shared by every comparison of this claim
+    values = value_features(facts)
+    fact_terms = _TermCodes(
+        codes=(*_codes(NAME, entity_names), *_codes(EVENT, events), *_codes(VALUE, values)),
+        kinds=bytes((NAME,)) * len(entity_names)
+        + bytes((EVENT,)) * len(events)
+        + bytes((VALUE,)) * len(values),
+        idf=(*map(name_idf, entity_names), *map(background_idf, events), *repeat(0.0, len(values))),
+    )
     return ClaimFeatures(
-        stems=stems,
+        stems=wording.stems,
         names=names,
         values=values,
         units=unit_features(facts),
-        codes=codes,
-        kinds=kinds,
-        idf=idf,
-        text=sorted_stems,
+        codes=_frozen(np.array(wording.codes + fact_terms.codes, dtype=np.int64)),
+        kinds=np.frombuffer(wording.kinds + fact_terms.kinds, dtype=np.int8),  # read-only, like the others
+        idf=_frozen(np.array(wording.idf + fact_terms.idf, dtype=np.float64)),
+        text=wording.text,
         lower=text.lower(),
         heading=whole_sentence and is_heading(text),
     )
 
 
-def term_code(kind: int, term: object) -> int:
-    """The index's code of a term: one integer per (kind, term), so the index joins integers, not strings.
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False  # shared by every comparison of the claim
+    return array
+
+
+def term_code(kind: int, term: str) -> int:
+    """The index's code of a one-word term (a stem, name, event or value): one integer per (kind, term),
+    so the index joins integers, not strings. A run of words is coded ``hash((kind, *words))``.
 
     Python's 64-bit hash: two terms of one comparison share a code by chance with odds of about one in
     10^12 for the ~5,000 terms of two long articles.
@@ -271,36 +273,48 @@ def term_code(kind: int, term: object) -> int:
     return hash((kind, term))
 
 
-def _append_codes(codes: list[int], kinds: list[int], kind: int, bag: Iterable[object]) -> int:
-    """Append the codes and kind of a bag of terms of one kind; return how many."""
-    before = len(codes)
-    codes.extend(map(hash, zip(repeat(kind), bag)))  # term_code, in C
-    kinds.extend(repeat(kind, len(codes) - before))
-    return len(codes) - before
+def _codes(kind: int, terms: Iterable[str]) -> tuple[int, ...]:
+    return tuple(map(hash, zip(repeat(kind), terms)))  # term_code, in C
+
+
+@dataclass(frozen=True, slots=True)
+class _TermCodes:
+    """Terms of a claim as codes, with their kinds (one byte each) and background IDF (0 for terms that
+    do not weigh). Tuples and bytes, not lists: the cache holds thousands, and the garbage collector
+    skips tuples of numbers."""
+
+    codes: tuple[int, ...]
+    kinds: bytes
+    idf: tuple[float, ...]
+    stems: frozenset[str] = frozenset()
+    text: str = ""
 
 
 # Remembered per claim text, like ``extract_facts``: a claim's words do not depend on the comparison.
 @lru_cache(maxsize=32768)
-def _text_features(text: str) -> tuple[frozenset[str], np.ndarray, np.ndarray, np.ndarray, str]:
-    """(content stems, codes and kinds of the text's terms, their IDF (that of the content stems, else 0),
-    sorted content stems joined)."""
+def _text_features(text: str) -> _TermCodes:
+    """The terms of the claim's wording: its content stems (with their IDF), their bigrams, the stems of
+    all its words, and their runs of four; the sorted content stems joined, for the text scorer."""
     terms = alignment_terms(text)
     every = [term for term, _ in terms]
     stems = [term for term, content in terms if content]
     unique_stems = frozenset(stems)
-    codes: list[int] = []
-    kinds: list[int] = []
-    _append_codes(codes, kinds, WORD, unique_stems)
-    _append_codes(codes, kinds, BIGRAM, set(pairwise(stems)))
-    _append_codes(codes, kinds, TOKEN, set(every))
-    _append_codes(codes, kinds, GRAM4, set(zip(every, every[1:], every[2:], every[3:], strict=False)))
-    code_array, kind_array = np.array(codes, dtype=np.int64), np.array(kinds, dtype=np.int8)
-    idf_array = np.zeros(len(codes), dtype=np.float64)
-    # The WORD codes come first, in this order: a frozenset iterates alike each time.
-    idf_array[: len(unique_stems)] = list(map(background_idf, unique_stems))
-    for array in (code_array, kind_array, idf_array):
-        array.flags.writeable = False  # shared by every comparison of this text
-    return unique_stems, code_array, kind_array, idf_array, " ".join(sorted(unique_stems))
+    # A set of codes, not of word tuples: each run is hashed once, and only its code is kept.
+    bigrams = set(map(hash, zip(repeat(BIGRAM), stems, stems[1:])))
+    tokens = set(map(hash, zip(repeat(TOKEN), every)))
+    grams = set(map(hash, zip(repeat(GRAM4), every, every[1:], every[2:], every[3:])))
+    runs = len(bigrams) + len(tokens) + len(grams)
+    return _TermCodes(
+        # The WORD codes first, in the order of their IDF: a frozenset iterates alike each time.
+        codes=(*_codes(WORD, unique_stems), *bigrams, *tokens, *grams),
+        kinds=bytes((WORD,)) * len(unique_stems)
+        + bytes((BIGRAM,)) * len(bigrams)
+        + bytes((TOKEN,)) * len(tokens)
+        + bytes((GRAM4,)) * len(grams),
+        idf=(*map(background_idf, unique_stems), *repeat(0.0, runs)),
+        stems=unique_stems,
+        text=" ".join(sorted(unique_stems)),
+    )
 
 
 def _whole_sentence(claim: Claim) -> bool:
