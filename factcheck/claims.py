@@ -46,10 +46,31 @@ def article_claims(cleaned: CleanArticle) -> tuple[Claim, ...]:
 
 
 # Remembered per source id, text and kept blocks: an article compared with several others (a wire story
-# and its rewrites, every pair of a cluster) is split once in each role it plays.
+# and its rewrites, every pair of a cluster) is split once, and given each role it plays (A, B, ...) once.
 @lru_cache(maxsize=1024)
 def _article_claims(source: str, text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[Claim, ...]:
-    return claims_from_sentences(_sentences(source, text, blocks))
+    return tuple(_as_source(claim, source) for claim in _claims_of_text(text, blocks))
+
+
+@lru_cache(maxsize=1024)
+def _claims_of_text(text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[Claim, ...]:
+    """The claims of an article in no role: source "" and ids "1", "2", ..."""
+    return claims_from_sentences(_sentences("", text, blocks))
+
+
+def _as_source(claim: Claim, source: str) -> Claim:
+    return Claim(
+        id=source + claim.id,
+        source=source,
+        sentence=claim.sentence,
+        text=claim.text,
+        start=claim.start,
+        end=claim.end,
+        line=claim.line,
+        facts=claim.facts,
+        sentence_start=claim.sentence_start,
+        sentence_end=claim.sentence_end,
+    )
 
 
 def split_article(cleaned: CleanArticle) -> tuple[Sentence, ...]:

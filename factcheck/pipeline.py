@@ -80,6 +80,7 @@ def clear_caches() -> None:
     for cached in (
         clean_stage._furniture,
         claims_stage._article_claims,
+        claims_stage._claims_of_text,
         sentences._segment_cached,
         facts.extract_facts,
         entities._basic,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.claims import claims_from_sentences, split_article
+from factcheck.claims import article_claims, claims_from_sentences, split_article
 from factcheck.clean import clean
+from factcheck.model import Claim
 from factcheck.read import read_source
 
 TOLL = (
@@ -110,3 +111,25 @@ def test_a_list_of_places_skips_their_states() -> None:
 def test_a_name_with_a_title_after_it_is_no_list_item() -> None:
     text = '"We make no apologies," said Barbara Comstock, Justice Department spokeswoman.'
     assert [c.text for c in claims_of(text)] == [text]
+
+
+def test_claims_given_a_role_copy_every_field_but_the_source_and_id() -> None:
+    """An article is split once and its claims handed to each role (A, B, ...) it plays: the copy keeps
+    every other field, so a field added to Claim must be copied too."""
+    from dataclasses import fields, replace
+
+    from factcheck.claims import _as_source
+
+    values = {f.name: f"{f.name}-value" for f in fields(Claim)}
+    unlabelled = Claim(**values)  # type: ignore[arg-type]
+    expected = replace(unlabelled, id="B" + unlabelled.id, source="B")
+    assert _as_source(unlabelled, "B") == expected
+
+
+def test_an_article_gives_the_same_claims_in_each_role() -> None:
+    text = "Rebels seized Saraqib on Friday. Over 300 people were killed, the monitor said."
+    as_a = article_claims(clean(read_source(text, "A")))
+    as_b = article_claims(clean(read_source(text, "B")))
+    assert [c.id for c in as_a] == ["A1", "A2"] and [c.id for c in as_b] == ["B1", "B2"]
+    assert {c.source for c in as_b} == {"B"}
+    assert [(c.text, c.start, c.facts) for c in as_a] == [(c.text, c.start, c.facts) for c in as_b]
