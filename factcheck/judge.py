@@ -49,6 +49,8 @@ MAX_SWAP_TOKENS = 6
 MIN_SWAP_SIMILARITY = 0.5
 # Lower-cased word tokens of a claim with their offsets into the original text.
 Tokens = tuple[tuple[str, int, int], ...]
+# difflib's (tag, i1, i2, j1, j2) edits turning one claim's words into the other's.
+Opcodes = tuple[tuple[str, int, int, int, int], ...]
 COMPARABLE_ENTITY_LABELS = frozenset({"person", "place", "org", "nationality"})
 COMPARABLE_DATE_KEYS = frozenset({"year", "day", "month", "monthday", "weekday", "relative"})
 # Only these identify one event across loosely aligned claims; a weekday in each of two claims is
@@ -115,7 +117,7 @@ def find_discrepancies(
 def _one_happening(claims: tuple[Claim, ...], by_key: dict[EventKey, PerSourceEvents]) -> bool:
     """Whether the group's dates are dates of one thing: the claims are near copies, or they report the
     same event ("a 1976 law" and "the 2001 attacks" are two years of two things)."""
-    if any(_near_copy(a, b) for a, b in combinations(claims, 2) if a.source != b.source):
+    if any(_near_copy(a, b) is not None for a, b in combinations(claims, 2) if a.source != b.source):
         return True
     return any(target and len(per_source) > 1 for (_, target), per_source in by_key.items())
 
@@ -327,13 +329,12 @@ def swapped_fact_conflicts(
     left: Claim, right: Claim, settings: Settings, aliases: dict[str, str], reported: set[tuple[str, int]]
 ) -> list[Discrepancy]:
     """Conflicts where a diff of the two claims swaps one fact for another of the same kind."""
-    matcher = _near_copy(left, right)
+    opcodes = _near_copy(left, right)
     # Only a near copy has a reliable word-for-word correspondence; a free rewording pairs unrelated stretches.
-    if matcher is None:
+    if opcodes is None:
         return []
     left_tokens, right_tokens = _tokens(left), _tokens(right)
     found = []
-    opcodes = matcher.get_opcodes()
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag != "replace" or max(i2 - i1, j2 - j1) > MAX_SWAP_TOKENS or not _flanked(opcodes, index):
             continue
@@ -419,7 +420,7 @@ def is_publication_relative(claim: Claim, fact: Fact) -> bool:
     return bool(_STATEMENT_BEFORE.search(before))
 
 
-def _flanked(opcodes: list[tuple[str, int, int, int, int]], index: int) -> bool:
+def _flanked(opcodes: Opcodes, index: int) -> bool:
     """A swap is only trusted between unchanged words (or the claim's edge) on both sides."""
     before = index == 0 or opcodes[index - 1][0] == "equal"
     after = index == len(opcodes) - 1 or opcodes[index + 1][0] == "equal"
@@ -626,8 +627,9 @@ def _words_at(text: str, start: int) -> tuple[str, ...]:
     return tuple([word.lower() for word in TOKEN.findall(text)])
 
 
-def _near_copy(left: Claim, right: Claim) -> SequenceMatcher | None:
-    """The word diff of two claims, or None when they are not near copies (ratio < MIN_SWAP_SIMILARITY).
+def _near_copy(left: Claim, right: Claim) -> Opcodes | None:
+    """The word diff of two claims (difflib's opcodes), or None when they are not near copies (ratio <
+    MIN_SWAP_SIMILARITY).
 
     ``quick_ratio`` (multiset overlap) is an upper bound of ``ratio``: most aligned claims are
     rewordings, and it turns them away without the quadratic longest-match search.
@@ -635,18 +637,18 @@ def _near_copy(left: Claim, right: Claim) -> SequenceMatcher | None:
     return _near_copy_at(left.text, left.start, right.text, right.start)
 
 
-# One pair of claims is asked about up to four times per group (dates, swaps, polarity, actors).
+# One pair of claims is asked about up to four times per group (dates, swaps, polarity, actors). The
+# opcodes are kept, not the matcher: a tuple of numbers, where a matcher holds a list per distinct word
+# for the garbage collector to walk (~20 objects per cached pair).
 @lru_cache(maxsize=4096)
-def _near_copy_at(
-    left_text: str, left_start: int, right_text: str, right_start: int
-) -> SequenceMatcher | None:
+def _near_copy_at(left_text: str, left_start: int, right_text: str, right_start: int) -> Opcodes | None:
     left, right = _words_at(left_text, left_start), _words_at(right_text, right_start)
     if _quickly_too_different(left, right):
         return None
     matcher = SequenceMatcher(None, left, right, autojunk=False)
     if matcher.ratio() < MIN_SWAP_SIMILARITY:
         return None
-    return matcher
+    return tuple(matcher.get_opcodes())
 
 
 def _quickly_too_different(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
@@ -819,7 +821,7 @@ def _closely_related(per_source: PerSourceEvents, score: float) -> bool:
     if score >= CLOSE_ALIGNMENT:
         return True
     firsts = [events[0][0] for events in per_source.values()]
-    return any(_near_copy(a, b) for a, b in combinations(firsts, 2))
+    return any(_near_copy(a, b) is not None for a, b in combinations(firsts, 2))
 
 
 def event_conflicts(
@@ -1068,14 +1070,13 @@ _AUXILIARIES = frozenset(
 
 def edited_polarity_or_scope(left: Claim, right: Claim) -> list[Discrepancy]:
     """In a near copy, an inserted or removed denial, or a changed scope word, is a conflict on its own."""
-    matcher = _near_copy(left, right)
-    if matcher is None:
+    opcodes = _near_copy(left, right)
+    if opcodes is None:
         return []
     left_tokens, right_tokens = _tokens(left), _tokens(right)
     a_words, b_words = list(_words(left)), list(_words(right))
     negation_edits = []
     found = []
-    opcodes = matcher.get_opcodes()
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
