@@ -101,14 +101,16 @@ KINDS = 7
 class ClaimFeatures:
     """What alignment compares in one claim."""
 
-    stems: frozenset[str]
-    """Content-word stems."""
-    names: frozenset[str]
-    """``entity:<name>``, acronyms unified with their long form, and the ``event:`` terms."""
-    values: frozenset[str]
-    """``number:<value>`` and ``date:<value>`` of the extracted facts."""
-    units: frozenset[str]
-    """``unit:<counted noun>`` of the extracted quantities (explanation only)."""
+    # The four bags of terms are tuples of distinct strings, not frozensets: only explaining a group
+    # reads them, and the garbage collector walks every set the feature cache holds but no tuple of strings.
+    stems: tuple[str, ...]
+    """Content-word stems, each once."""
+    names: tuple[str, ...]
+    """``entity:<name>``, acronyms unified with their long form, and the ``event:`` terms, each once."""
+    values: tuple[str, ...]
+    """``number:<value>`` and ``date:<value>`` of the extracted facts, each once."""
+    units: tuple[str, ...]
+    """``unit:<counted noun>`` of the extracted quantities (explanation only), each once."""
     codes: np.ndarray
     """The claim's terms as codes (``term_code``), each once: its content stems, their bigrams (wording
     shared beyond single words), the stems of all its words (function words included), their runs of
@@ -246,9 +248,9 @@ def _features(
     )
     return ClaimFeatures(
         stems=wording.stems,
-        names=names,
-        values=values,
-        units=unit_features(facts),
+        names=tuple(names),
+        values=tuple(values),
+        units=tuple(unit_features(facts)),
         codes=_frozen(np.array(wording.codes + fact_terms.codes, dtype=np.int64)),
         kinds=np.frombuffer(wording.kinds + fact_terms.kinds, dtype=np.int8),  # read-only, like the others
         idf=_frozen(np.array(wording.idf + fact_terms.idf, dtype=np.float64)),
@@ -286,7 +288,7 @@ class _TermCodes:
     codes: tuple[int, ...]
     kinds: bytes
     idf: tuple[float, ...]
-    stems: frozenset[str] = frozenset()
+    stems: tuple[str, ...] = ()
     text: str = ""
 
 
@@ -312,7 +314,7 @@ def _text_features(text: str) -> _TermCodes:
         + bytes((TOKEN,)) * len(tokens)
         + bytes((GRAM4,)) * len(grams),
         idf=(*map(background_idf, unique_stems), *repeat(0.0, runs)),
-        stems=unique_stems,
+        stems=tuple(unique_stems),
         text=" ".join(sorted(unique_stems)),
     )
 
