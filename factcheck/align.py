@@ -224,7 +224,21 @@ def claim_features(
     """The claim's features under the comparison's acronym ``aliases`` (``alias_key``: the same as a
     frozenset of items, when the caller has it)."""
     key = frozenset(aliases.items()) if alias_key is None else alias_key
-    return _features(claim.text, claim.facts, _whole_sentence(claim), key)
+    known = _FEATURES_BY_CLAIM.get(id(claim))
+    if known is not None and known[0] is claim and (known[1] is key or known[1] == key):
+        return known[2]
+    features = _features(claim.text, claim.facts, _whole_sentence(claim), key)
+    if len(_FEATURES_BY_CLAIM) >= FEATURES_BY_CLAIM_SIZE:
+        del _FEATURES_BY_CLAIM[next(iter(_FEATURES_BY_CLAIM))]  # the oldest entry
+    _FEATURES_BY_CLAIM[id(claim)] = (claim, key, features)
+    return features
+
+
+# A remembered article gives the same Claim objects each time (``claims._article_claims``): found by
+# identity, a claim's features need no hash of its facts, which the ``_features`` key costs (~3 µs a
+# claim, in every comparison). Each entry holds its claim, so an id is not reused while it is here.
+_FEATURES_BY_CLAIM: dict[int, tuple[Claim, frozenset[tuple[str, str]], ClaimFeatures]] = {}
+FEATURES_BY_CLAIM_SIZE = 16384
 
 
 # Remembered like ``extract_facts``: an article compared with several others (a wire story and its

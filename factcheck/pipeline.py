@@ -99,6 +99,7 @@ def clear_caches() -> None:
         judge_stage._near_copy_at,
     ):
         cached.cache_clear()
+    align_stage._FEATURES_BY_CLAIM.clear()
 
 
 def _claims_of(cleaned: CleanArticle) -> tuple[Claim, ...]:

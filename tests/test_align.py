@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from factcheck import align as align_stage
 from factcheck.align import (
     MAX_PARTNERS,
     _partial_bounds,
@@ -255,3 +257,22 @@ def test_claims_without_terms_share_nothing() -> None:
     assert (
         len(index.keys) == 0 and not counts.any() and not mass.any() and not square.any() and not local.any()
     )
+
+
+def test_claim_features_found_by_identity_respect_the_aliases(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The claim -> features memo is keyed by the claim object and the comparison's aliases: the same
+    claim under other aliases gets its features anew, and the memo stays within its size."""
+    monkeypatch.setattr(align_stage, "FEATURES_BY_CLAIM_SIZE", 2)
+    monkeypatch.setattr(align_stage, "_FEATURES_BY_CLAIM", {})
+    claim = make("A1", "The UN said 12 people died.")
+    plain = align_stage.claim_features(claim, {})
+    aliased = align_stage.claim_features(claim, {"united nations": "world body"})
+    assert plain is not aliased and plain.names != aliased.names
+    assert align_stage.claim_features(claim, {"united nations": "world body"}) is aliased
+    others = [Claim(f"B{n}", "B", n, f"Claim number {n}.", 0, 16, 1) for n in range(3)]
+    for other in others:
+        align_stage.claim_features(other, {})
+    assert len(align_stage._FEATURES_BY_CLAIM) == 2 and id(claim) not in align_stage._FEATURES_BY_CLAIM
+    again = align_stage.claim_features(claim, {})  # evicted, found again: the same
+    assert (again.names, again.text) == (plain.names, plain.text)
+    assert align_stage._FEATURES_BY_CLAIM[id(claim)][0] is claim
