@@ -638,8 +638,14 @@ def _shared(
         left, right = right, left
     pair, term = index.entries(right)
     wanted = left[pair] * index.size + term
-    at = np.searchsorted(index.keys, wanted)
-    found = index.keys[np.minimum(at, len(index.keys) - 1)] == wanted  # no keys: no entries either
+    cells = (len(index.indptr) - 1) * index.size
+    if cells <= DENSE_LOOKUP_CELLS:  # two articles: a table of every (claim, term), not a binary search
+        table = np.zeros(cells, dtype=bool)
+        table[index.keys] = True
+        found = table[wanted]
+    else:
+        at = np.searchsorted(index.keys, wanted)
+        found = index.keys[np.minimum(at, len(index.keys) - 1)] == wanted  # no keys: no entries either
     # In (pair, term) order, as the sums below have always been taken: the masses are the same to the bit.
     pair, term = pair[found], term[found]
     kind = index.kind[term]
@@ -649,6 +655,10 @@ def _shared(
     square = np.bincount(pair, weights=weight**2, minlength=len(left))
     local = np.bincount(pair, weights=index.local[term] ** 2, minlength=len(left))
     return counts, mass, square, local
+
+
+# Up to this many (claim, term) cells (bytes), ``_shared`` looks terms up in a table, not by binary search.
+DENSE_LOOKUP_CELLS = 1 << 22
 
 
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:

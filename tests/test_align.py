@@ -276,3 +276,38 @@ def test_claim_features_found_by_identity_respect_the_aliases(monkeypatch: pytes
     again = align_stage.claim_features(claim, {})  # evicted, found again: the same
     assert (again.names, again.text) == (plain.names, plain.text)
     assert align_stage._FEATURES_BY_CLAIM[id(claim)][0] is claim
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["troops", "seized", "Saraqib", "town", "300", "the", "rebels", "on", "Friday"]),
+        min_size=0,
+        max_size=12,
+    ),
+    st.lists(
+        st.sampled_from(["troops", "took", "Saraqib", "city", "300", "a", "rebels", "Friday", "said"]),
+        min_size=0,
+        max_size=12,
+    ),
+)
+def test_shared_terms_by_table_match_the_binary_search(left_words: list[str], right_words: list[str]) -> None:
+    """Two articles look shared terms up in a (claim, term) table, many sources by binary search: the same."""
+    from factcheck.align import _shared
+
+    claims = [
+        make("A1", " ".join(left_words) + "."),
+        make("A2", "Rebels said so."),
+        make("B1", " ".join(right_words) + "."),
+    ]
+    index, _ = build_index(claims, {})
+    left, right = np.array([0, 1, 0]), np.array([2, 2, 1])
+    by_table = _shared(index, left, right)
+    saved = align_stage.DENSE_LOOKUP_CELLS
+    try:
+        align_stage.DENSE_LOOKUP_CELLS = 0
+        by_search = _shared(index, left, right)
+    finally:
+        align_stage.DENSE_LOOKUP_CELLS = saved
+    for a, b in zip(by_table, by_search, strict=True):
+        assert a.tolist() == b.tolist()
