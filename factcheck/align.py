@@ -476,7 +476,14 @@ class _Index:
         # Only words, names and events weigh: their IDF (damped) and local IDF; other kinds count 1 / 0.
         self.weight, self.local = term_weights(ids, kinds, self.sources[owner], idf, size, count)
         # Rows in claim order, each by term id: sorted runs make the joins' sorts cheap.
-        self.keys = keys = np.sort(owner * size + ids)
+        cells = count * size
+        if cells <= DENSE_LOOKUP_CELLS:  # two articles: a table of every (claim, term), its keys in order
+            self.table: np.ndarray | None = np.zeros(cells, dtype=bool)
+            self.table[owner * size + ids] = True
+            self.keys = keys = np.flatnonzero(self.table)
+        else:
+            self.table = None
+            self.keys = keys = np.sort(owner * size + ids)
         owner, self.terms = keys // size, keys % size
         lengths = np.bincount(owner, minlength=count)
         self.article = np.array(articles, dtype=bool)
@@ -638,11 +645,8 @@ def _shared(
         left, right = right, left
     pair, term = index.entries(right)
     wanted = left[pair] * index.size + term
-    cells = (len(index.indptr) - 1) * index.size
-    if cells <= DENSE_LOOKUP_CELLS:  # two articles: a table of every (claim, term), not a binary search
-        table = np.zeros(cells, dtype=bool)
-        table[index.keys] = True
-        found = table[wanted]
+    if index.table is not None:  # two articles: a table lookup, not a binary search
+        found = index.table[wanted]
     else:
         at = np.searchsorted(index.keys, wanted)
         found = index.keys[np.minimum(at, len(index.keys) - 1)] == wanted  # no keys: no entries either
@@ -657,7 +661,8 @@ def _shared(
     return counts, mass, square, local
 
 
-# Up to this many (claim, term) cells (bytes), ``_shared`` looks terms up in a table, not by binary search.
+# Up to this many (claim, term) cells (bytes), the index keeps a table of them: its keys come in order
+# without a sort, and ``_shared`` looks terms up in it instead of by binary search.
 DENSE_LOOKUP_CELLS = 1 << 22
 
 

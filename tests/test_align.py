@@ -292,7 +292,8 @@ def test_claim_features_found_by_identity_respect_the_aliases(monkeypatch: pytes
     ),
 )
 def test_shared_terms_by_table_match_the_binary_search(left_words: list[str], right_words: list[str]) -> None:
-    """Two articles look shared terms up in a (claim, term) table, many sources by binary search: the same."""
+    """Two articles' index keeps a (claim, term) table for lookups, many sources' a binary search in its sorted
+    keys: the same keys, shared counts and masses."""
     from factcheck.align import _shared
 
     claims = [
@@ -300,14 +301,15 @@ def test_shared_terms_by_table_match_the_binary_search(left_words: list[str], ri
         make("A2", "Rebels said so."),
         make("B1", " ".join(right_words) + "."),
     ]
-    index, _ = build_index(claims, {})
     left, right = np.array([0, 1, 0]), np.array([2, 2, 1])
-    by_table = _shared(index, left, right)
+    with_table, _ = build_index(claims, {})
     saved = align_stage.DENSE_LOOKUP_CELLS
     try:
         align_stage.DENSE_LOOKUP_CELLS = 0
-        by_search = _shared(index, left, right)
+        without, _ = build_index(claims, {})
     finally:
         align_stage.DENSE_LOOKUP_CELLS = saved
-    for a, b in zip(by_table, by_search, strict=True):
+    assert with_table.table is not None and without.table is None
+    assert with_table.keys.tolist() == without.keys.tolist()
+    for a, b in zip(_shared(with_table, left, right), _shared(without, left, right), strict=True):
         assert a.tolist() == b.tolist()
