@@ -579,6 +579,13 @@ def candidate_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray]:
     With more than two sources, each claim keeps only its ``MAX_PARTNERS`` best candidates (see
     ``_best_partners``), so the pairs grow linearly with the number of claims, not quadratically.
     """
+    if index.source_count == 2 and index.table is not None and len(index.texts) <= BLOCK_MAX_POSTINGS:
+        return _two_source_pairs(index)
+    return _posting_candidates(index)
+
+
+def _posting_candidates(index: _Index) -> tuple[np.ndarray, np.ndarray]:
+    """``candidate_pairs`` from the postings of the blocking terms."""
     codes, terms, n = _posting_pairs(index)
     capped = index.source_count > 2
     if capped:
@@ -592,6 +599,24 @@ def candidate_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray]:
     if capped:
         return _best_partners(index, left, right, weight[keep], MAX_PARTNERS)
     return left, right
+
+
+def _two_source_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray]:
+    """``candidate_pairs`` of two articles, from the index's (claim, term) table: one matrix product
+    counts the blocking terms each claim of one source shares with each claim of the other, where the
+    postings cost a numpy call per distinct posting length. With at most ``BLOCK_MAX_POSTINGS`` claims no
+    posting is too long to block, so the pairs are the postings' own."""
+    count = len(index.texts)
+    if not len(index.kind) or index.table is None:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    blocking = index.table.reshape(count, index.size)[:, index.kind <= VALUE].astype(np.float32)
+    first, second = np.flatnonzero(index.sources == 0), np.flatnonzero(index.sources == 1)
+    i, j = np.nonzero(blocking[first] @ blocking[second].T)  # exact: counts far below 2^24
+    i, j = first[i], second[j]
+    left, right = np.minimum(i, j), np.maximum(i, j)
+    keep = index.heading[left] == index.heading[right]
+    codes = np.sort(left[keep] * count + right[keep])  # in the postings' order: by left, then right
+    return codes // count, codes % count
 
 
 def _best_partners(

@@ -313,3 +313,44 @@ def test_shared_terms_by_table_match_the_binary_search(left_words: list[str], ri
     assert with_table.keys.tolist() == without.keys.tolist()
     for a, b in zip(_shared(with_table, left, right), _shared(without, left, right), strict=True):
         assert a.tolist() == b.tolist()
+
+
+_VOCABULARY = [
+    "rebels",
+    "seized",
+    "Saraqib",
+    "town",
+    "300",
+    "the",
+    "troops",
+    "Aleppo",
+    "killed",
+    "on",
+    "Friday",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.lists(st.sampled_from(_VOCABULARY), max_size=8), st.booleans()), max_size=6),
+    st.lists(st.tuples(st.lists(st.sampled_from(_VOCABULARY), max_size=8), st.booleans()), max_size=6),
+)
+def test_two_articles_candidates_by_matrix_match_the_postings(
+    first: list[tuple[list[str], bool]], second: list[tuple[list[str], bool]]
+) -> None:
+    """Two articles find their candidate pairs with one matrix product, any number of sources through the
+    postings of the blocking terms: the same pairs, in the same order (headings only meet headings)."""
+    from factcheck.align import _posting_candidates, _two_source_pairs
+
+    def claims_of(source: str, rows: list[tuple[list[str], bool]]) -> list[Claim]:
+        return [
+            make(f"{source}{n}", " ".join(words) + ("" if heading else "."), sentence=n)
+            for n, (words, heading) in enumerate(rows, start=1)
+        ]
+
+    claims = claims_of("A", first) + claims_of("B", second)
+    if len({c.source for c in claims}) < 2:
+        return
+    index, _ = build_index(claims, {})
+    by_matrix, by_postings = _two_source_pairs(index), _posting_candidates(index)
+    assert [a.tolist() for a in by_matrix] == [b.tolist() for b in by_postings]
