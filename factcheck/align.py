@@ -602,16 +602,20 @@ def _posting_candidates(index: _Index) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _two_source_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray]:
-    """``candidate_pairs`` of two articles, from the index's (claim, term) table: one matrix product
-    counts the blocking terms each claim of one source shares with each claim of the other, where the
-    postings cost a numpy call per distinct posting length. With at most ``BLOCK_MAX_POSTINGS`` claims no
-    posting is too long to block, so the pairs are the postings' own."""
+    """``candidate_pairs`` of two articles, from the index's (claim, term) table: the blocking terms both
+    articles use, as bit sets per claim, and each claim of one source AND-ed with each of the other's,
+    where the postings cost a numpy call per distinct posting length. (Bit sets, not a matrix product:
+    BLAS would run it on every core.) With at most ``BLOCK_MAX_POSTINGS`` claims no posting is too long to
+    block, so the pairs are the postings' own."""
     count = len(index.texts)
     if not len(index.kind) or index.table is None:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    blocking = index.table.reshape(count, index.size)[:, index.kind <= VALUE].astype(np.float32)
+    blocking = index.table.reshape(count, index.size)[:, index.kind <= VALUE]
     first, second = np.flatnonzero(index.sources == 0), np.flatnonzero(index.sources == 1)
-    i, j = np.nonzero(blocking[first] @ blocking[second].T)  # exact: counts far below 2^24
+    ours, theirs = blocking[first], blocking[second]
+    both = ours.any(axis=0) & theirs.any(axis=0)
+    ours, theirs = np.packbits(ours[:, both], axis=1), np.packbits(theirs[:, both], axis=1)
+    i, j = np.nonzero((ours[:, None, :] & theirs[None, :, :]).any(axis=2))
     i, j = first[i], second[j]
     left, right = np.minimum(i, j), np.maximum(i, j)
     keep = index.heading[left] == index.heading[right]
