@@ -240,6 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         by_collection: dict[str, list[float]] = {}
         gc.collect()
         total_start = time.perf_counter()
+        cpu_start = time.process_time()
         for collection, _, a, b in pairs:
             if args.cold:
                 factcheck.clear_caches()
@@ -257,6 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             per_pair.append(elapsed)
             by_collection.setdefault(collection, []).append(elapsed)
         wall = time.perf_counter() - total_start
+        cpu = time.process_time() - cpu_start
         if per_pair:
             median = statistics.median(per_pair)
             throughput = len(per_pair) / sum(per_pair)
@@ -281,7 +283,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             rows.append(("in-process corpus pairs", "n/a", "no pair completed"))
         notes.append(
-            f"corpus: {len(pairs)} pairs from {data / CORPUS}, wall {wall:.2f} s; "
+            f"corpus: {len(pairs)} pairs from {data / CORPUS}, wall {wall:.2f} s, process CPU {cpu:.2f} s "
+            f"({cpu / wall:.2f}x wall: above 1 means more than one core was used); "
             f"skipped (FactcheckError): {skipped}; crashed (other errors): {sum(crashed.values())}"
         )
         for key, count in sorted(crashed.items(), key=lambda kv: -kv[1]):
