@@ -454,19 +454,56 @@ def _unique(values: np.ndarray, return_inverse: bool = False) -> tuple[np.ndarra
 # -- the index: every claim's terms as integer ids, for vectorised joins ------------------------
 
 
-class _Index:
-    """Claims' terms as sorted integer ids (CSR layout) with per-claim totals."""
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A run of claims' terms as the index takes them: an article's, built once per article and aliases."""
 
-    def __init__(self, features: list[ClaimFeatures], sources: list[str], articles: list[bool]) -> None:
-        count = len(features)
-        lengths = np.fromiter((len(f.codes) for f in features), dtype=np.int64, count=count)
-        owner = np.repeat(np.arange(count), lengths)
+    features: tuple[ClaimFeatures, ...]
+    lengths: np.ndarray
+    """How many codes each claim has."""
+    kinds: np.ndarray
+    idf: np.ndarray
+    distinct: np.ndarray
+    """The run's distinct codes, sorted."""
+    inverse: np.ndarray
+    """Each code's position in ``distinct``, claim by claim."""
+
+    @classmethod
+    def of(cls, features: tuple[ClaimFeatures, ...]) -> _Block:
+        lengths = np.fromiter((len(f.codes) for f in features), dtype=np.int64, count=len(features))
+        if not features:
+            empty = np.zeros(0, dtype=np.int64)
+            return cls(features, lengths, np.zeros(0, dtype=np.int8), np.zeros(0), empty, empty)
         codes = np.concatenate([f.codes for f in features])
         kinds = np.concatenate([f.kinds for f in features])
         idf = np.concatenate([f.idf for f in features])
+        return cls(features, lengths, kinds, idf, *_unique(codes, return_inverse=True))
+
+
+def _merged_ids(blocks: list[_Block]) -> tuple[np.ndarray, np.ndarray]:
+    """(the sorted distinct codes of all the blocks, each code's position among them): what ``_unique``
+    gives for all their codes at once, from the blocks' own sorted codes (a merge of sorted runs, not a
+    sort of every code)."""
+    if len(blocks) == 1:
+        return blocks[0].distinct, blocks[0].inverse
+    distinct = _unique(np.concatenate([b.distinct for b in blocks]))[0]
+    ids = [np.searchsorted(distinct, b.distinct)[b.inverse] for b in blocks]
+    return distinct, np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+
+
+class _Index:
+    """Claims' terms as sorted integer ids (CSR layout) with per-claim totals."""
+
+    def __init__(self, blocks: list[_Block], sources: list[str], articles: list[bool]) -> None:
+        features = [f for block in blocks for f in block.features]
+        count = len(features)
+        lengths = np.concatenate([b.lengths for b in blocks])
+        owner = np.repeat(np.arange(count), lengths)
+        kinds = np.concatenate([b.kinds for b in blocks])
+        idf = np.concatenate([b.idf for b in blocks])
         # Term ids 0..size-1: the rank of each distinct code. A claim's terms come coded with its features
         # (cached), so the index costs a few array operations, not a dictionary lookup per term.
-        distinct, ids = _unique(codes, return_inverse=True)
+        distinct, ids = _merged_ids(blocks)
         self.distinct = distinct
         self.size = size = max(len(distinct), 1)
         self.kind = np.zeros(len(distinct), dtype=np.int64)
@@ -978,14 +1015,45 @@ def entity_aliases(claims: list[Claim]) -> dict[str, str]:
 
 
 def build_index(claims: list[Claim], aliases: dict[str, str]) -> tuple[_Index, list[ClaimFeatures]]:
+    return _index_of_runs([tuple(claims)], aliases, remember=False)
+
+
+def _index_of_runs(
+    runs: list[tuple[Claim, ...]], aliases: dict[str, str], remember: bool
+) -> tuple[_Index, list[ClaimFeatures]]:
+    """The index of the claims of every run, in order; with ``remember``, each run's block is kept for
+    the next comparison that brings the same run (the same tuple: a remembered article's claims)."""
     alias_key = frozenset(aliases.items())
-    features = [claim_features(c, aliases, alias_key) for c in claims]
+    blocks = [_block(run, aliases, alias_key, remember) for run in runs]
+    claims = [claim for run in runs for claim in run]
     # An article is a source of more than one sentence; a one-sentence source is a single statement.
     sentences: dict[str, set[int]] = defaultdict(set)
     for claim in claims:
         sentences[claim.source].add(claim.sentence)
     articles = [len(sentences[c.source]) > 1 for c in claims]
-    return _Index(features, [c.source for c in claims], articles), features
+    index = _Index(blocks, [c.source for c in claims], articles)
+    return index, [f for block in blocks for f in block.features]
+
+
+def _block(
+    run: tuple[Claim, ...], aliases: dict[str, str], alias_key: frozenset[tuple[str, str]], remember: bool
+) -> _Block:
+    known = _BLOCKS.get(id(run)) if remember else None
+    if known is not None and known[0] is run and (known[1] is alias_key or known[1] == alias_key):
+        return known[2]
+    block = _Block.of(tuple(claim_features(c, aliases, alias_key) for c in run))
+    if remember:
+        if len(_BLOCKS) >= BLOCKS_SIZE:
+            del _BLOCKS[next(iter(_BLOCKS))]  # the oldest entry
+        _BLOCKS[id(run)] = (run, alias_key, block)
+    return block
+
+
+# An article's claims come back as the same tuple while it is remembered (``claims._article_claims``):
+# its block of the index (codes, kinds, IDF, sorted distinct codes) is built once, and two articles'
+# blocks merge without sorting every code again. Each entry holds its run, so an id is not reused.
+_BLOCKS: dict[int, tuple[tuple[Claim, ...], frozenset[tuple[str, str]], _Block]] = {}
+BLOCKS_SIZE = 1024
 
 
 def align(
@@ -993,7 +1061,7 @@ def align(
 ) -> list[Alignment]:
     """Group claims across sources; every claim lands in exactly one alignment."""
     all_claims = [c for claims in claims_by_source.values() for c in claims]
-    index, features = build_index(all_claims, aliases)
+    index, features = _index_of_runs(list(claims_by_source.values()), aliases, remember=True)
     left, right, scores = scored_pairs(index, settings)
     grouping = group_claims(len(all_claims), index.sources, left, right, scores, settings.threshold)
     groups = sorted(grouping.members.values(), key=min)

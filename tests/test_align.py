@@ -354,3 +354,43 @@ def test_two_articles_candidates_by_matrix_match_the_postings(
     index, _ = build_index(claims, {})
     by_matrix, by_postings = _two_source_pairs(index), _posting_candidates(index)
     assert [a.tolist() for a in by_matrix] == [b.tolist() for b in by_postings]
+
+
+def test_index_from_remembered_article_blocks_matches_one_built_at_once() -> None:
+    """align() builds the index from each article's remembered block (its codes sorted once) and merges
+    them; the result is the index built from all the claims at once, array for array."""
+    from factcheck.align import _BLOCKS, _index_of_runs
+
+    first = tuple(make(f"A{n}", text, n) for n, text in enumerate(_ARTICLE_A, start=1))
+    second = tuple(make(f"B{n}", text, n) for n, text in enumerate(_ARTICLE_B, start=1))
+    whole, _ = build_index([*first, *second], {})
+    for _ in range(2):  # built, then remembered
+        merged, _ = _index_of_runs([first, second], {}, remember=True)
+        for name in (
+            "distinct",
+            "kind",
+            "sources",
+            "weight",
+            "local",
+            "keys",
+            "terms",
+            "indptr",
+            "count",
+            "mass",
+        ):
+            assert getattr(merged, name).tolist() == getattr(whole, name).tolist(), name
+    assert _BLOCKS[id(first)][0] is first
+    aliased, _ = _index_of_runs([first, second], {"hts": "hayat tahrir al-sham"}, remember=True)
+    assert aliased.distinct.tolist() != whole.distinct.tolist()  # other aliases: the block is built anew
+
+
+_ARTICLE_A = (
+    "Rebels led by HTS seized Saraqib on Friday.",
+    "Over 300 people were killed, the monitor said.",
+    "Government troops withdrew from Aleppo.",
+)
+_ARTICLE_B = (
+    "Hayat Tahrir al-Sham fighters took Saraqib.",
+    "The Syrian army pulled out of Aleppo on Saturday.",
+    "Four civilians died in the shelling.",
+)
