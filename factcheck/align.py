@@ -1059,7 +1059,8 @@ BLOCKS_SIZE = 1024
 def align(
     claims_by_source: dict[str, tuple[Claim, ...]], settings: Settings, aliases: dict[str, str]
 ) -> list[Alignment]:
-    """Group claims across sources; every claim lands in exactly one alignment."""
+    """Group claims across sources; every claim lands in exactly one alignment. The alignments come in
+    reading order: by their first claim, the sources taken in turn, each source's claims in order."""
     all_claims = [c for claims in claims_by_source.values() for c in claims]
     index, features = _index_of_runs(list(claims_by_source.values()), aliases, remember=True)
     left, right, scores = scored_pairs(index, settings)

@@ -45,7 +45,7 @@ def compare(sources: Sequence[Source], settings: Settings | None = None, **optio
     claims_by_source = {c.article.id: _claims_of(c) for c in cleaned}
     all_claims = [claim for claims in claims_by_source.values() for claim in claims]
     aliases = entity_aliases(all_claims)
-    alignments = _in_reading_order(align(claims_by_source, settings, aliases), all_claims)
+    alignments = align(claims_by_source, settings, aliases)  # in reading order
     source_order = list(claims_by_source)
     groups = tuple(
         judge(a, f"G{n}", settings, aliases, silent=_silent(a, source_order))
@@ -109,11 +109,6 @@ def _claims_of(cleaned: CleanArticle) -> tuple[Claim, ...]:
         where = cleaned.article.path or cleaned.article.name
         raise InputError(f"{where}: no article text left after removing page furniture; check the file")
     return claims
-
-
-def _in_reading_order(alignments: list[Alignment], all_claims: list[Claim]) -> list[Alignment]:
-    position = {c.id: n for n, c in enumerate(all_claims)}
-    return sorted(alignments, key=lambda a: min(position[c.id] for c in a.claims))
 
 
 def _silent(alignment: Alignment, source_order: list[str]) -> tuple[str, ...]:

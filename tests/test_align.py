@@ -394,3 +394,16 @@ _ARTICLE_B = (
     "The Syrian army pulled out of Aleppo on Saturday.",
     "Four civilians died in the shelling.",
 )
+
+
+def test_align_returns_alignments_in_reading_order() -> None:
+    """compare() reports groups in the order align() gives them: by each group's first claim, the
+    sources taken in turn and each source's claims in order, so a reader meets them as in the text."""
+    first = tuple(make(f"A{n}", text, n) for n, text in enumerate(_ARTICLE_A, start=1))
+    second = tuple(make(f"B{n}", text, n) for n, text in enumerate(reversed(_ARTICLE_B), start=1))
+    order = {c.id: n for n, c in enumerate((*first, *second))}
+    alignments = align({"A": first, "B": second}, Settings(), {})
+    firsts = [min(order[c.id] for c in a.claims) for a in alignments]
+    assert firsts == sorted(firsts)
+    assert all([order[c.id] for c in a.claims] == sorted(order[c.id] for c in a.claims) for a in alignments)
+    assert sorted(c.id for a in alignments for c in a.claims) == sorted(order)
