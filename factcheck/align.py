@@ -49,6 +49,7 @@ from itertools import repeat
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from factcheck.claims import role_free
 from factcheck.datafiles import read_data, without_leading_comments
 from factcheck.facts import normalize_entity
 from factcheck.facts.dates import is_deictic_day
@@ -508,8 +509,11 @@ class _Index:
         self.size = size = max(len(distinct), 1)
         self.kind = np.zeros(len(distinct), dtype=np.int64)
         self.kind[ids] = kinds
-        self.sources = _unique(np.array(sources), return_inverse=True)[1]
-        self.source_count = len(set(sources))
+        # Each claim's source as its rank among the sources, as _unique would give it: one dict, not an
+        # array of strings sorted.
+        rank = {source: n for n, source in enumerate(sorted(set(sources)))}
+        self.sources = np.fromiter(map(rank.__getitem__, sources), dtype=np.int64, count=len(sources))
+        self.source_count = len(rank)
         # Only words, names and events weigh: their IDF (damped) and local IDF; other kinds count 1 / 0.
         self.weight, self.local = term_weights(ids, kinds, self.sources[owner], idf, size, count)
         # Rows in claim order, each by term id: sorted runs make the joins' sorts cheap.
@@ -939,7 +943,7 @@ def scored_pairs(index: _Index, settings: Settings) -> tuple[np.ndarray, np.ndar
 class _Grouping:
     """Groups of claim indices, merged greedily under the average-link rule."""
 
-    def __init__(self, count: int, sources: np.ndarray, link: dict[tuple[int, int], float]) -> None:
+    def __init__(self, count: int, sources: list[int], link: dict[tuple[int, int], float]) -> None:
         self.group = list(range(count))
         self.members: dict[int, list[int]] = {i: [i] for i in range(count)}
         self.sources = sources
@@ -988,7 +992,7 @@ def group_claims(
     keep = np.flatnonzero(scores >= threshold / 2)
     pairs = zip(left[keep].tolist(), right[keep].tolist(), strict=True)
     link = dict(zip(pairs, scores[keep].tolist(), strict=True))
-    grouping = _Grouping(count, sources, link)
+    grouping = _Grouping(count, sources.tolist(), link)  # Python ints: compared pair by pair below
     best = [0.0] * count
     ranked = list(zip(left[order].tolist(), right[order].tolist(), scores[order].tolist(), strict=True))
     for i, j, score in ranked:
@@ -1010,7 +1014,8 @@ def entity_aliases(claims: list[Claim]) -> dict[str, str]:
 
     aliases: dict[str, str] = {}
     for claim in claims:
-        aliases.update(acronym_aliases(claim.text))
+        if "(" in claim.text:  # most claims have no parenthesis: spare the call
+            aliases.update(acronym_aliases(claim.text))
     return aliases
 
 
@@ -1038,9 +1043,12 @@ def _index_of_runs(
 def _block(
     run: tuple[Claim, ...], aliases: dict[str, str], alias_key: frozenset[tuple[str, str]], remember: bool
 ) -> _Block:
-    known = _BLOCKS.get(id(run)) if remember else None
-    if known is not None and known[0] is run and (known[1] is alias_key or known[1] == alias_key):
-        return known[2]
+    if remember:
+        # A claim's terms do not depend on its source: an article in role A or B has one block.
+        run = role_free(run)
+        known = _BLOCKS.get(id(run))
+        if known is not None and known[0] is run and (known[1] is alias_key or known[1] == alias_key):
+            return known[2]
     block = _Block.of(tuple(claim_features(c, aliases, alias_key) for c in run))
     if remember:
         if len(_BLOCKS) >= BLOCKS_SIZE:

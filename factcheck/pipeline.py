@@ -101,6 +101,7 @@ def clear_caches() -> None:
         cached.cache_clear()
     align_stage._FEATURES_BY_CLAIM.clear()
     align_stage._BLOCKS.clear()
+    claims_stage._ROLE_FREE.clear()
 
 
 def _claims_of(cleaned: CleanArticle) -> tuple[Claim, ...]:

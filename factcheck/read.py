@@ -99,16 +99,22 @@ def _read_stdin() -> bytes:
 
 
 def _read_file(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(f"{path}: no such file; check the path (use '-' to read standard input)")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give the article files inside it")
+    # Read first and ask why only when that fails: two stat calls per file fewer (a batch reads thousands).
     try:
         return path.read_bytes()
-    except PermissionError:
-        raise InputError(f"{path}: permission denied; make the file readable (chmod +r)") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error}); check the file") from None
+        raise _unreadable(path, error) from None
+
+
+def _unreadable(path: Path, error: OSError) -> InputError:
+    """The one-line reason a file could not be read."""
+    if not path.exists():
+        return InputError(f"{path}: no such file; check the path (use '-' to read standard input)")
+    if path.is_dir():
+        return InputError(f"{path}: is a directory; give the article files inside it")
+    if isinstance(error, PermissionError):
+        return InputError(f"{path}: permission denied; make the file readable (chmod +r)")
+    return InputError(f"{path}: cannot be read ({error.strerror or error}); check the file")
 
 
 def _article_from_bytes(data: bytes, source_id: str, name: str, path: str, suffix: str = "") -> Article:

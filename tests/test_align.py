@@ -407,3 +407,23 @@ def test_align_returns_alignments_in_reading_order() -> None:
     assert firsts == sorted(firsts)
     assert all([order[c.id] for c in a.claims] == sorted(order[c.id] for c in a.claims) for a in alignments)
     assert sorted(c.id for a in alignments for c in a.claims) == sorted(order)
+
+
+def test_an_article_in_either_role_has_one_remembered_block() -> None:
+    from factcheck import clear_caches, compare
+    from factcheck.align import _BLOCKS
+
+    clear_caches()
+    one, other = "\n\n".join(_ARTICLE_A), "\n\n".join(_ARTICLE_B)
+    first = compare([one, other])
+    second = compare([other, one])
+    assert len(_BLOCKS) == 2  # one per article, not one per article and role
+    assert len(first.groups) == len(second.groups)
+
+
+def test_index_ranks_sources_as_sorted_strings() -> None:
+    """Source ranks are those of the sorted ids ("AA" before "B"), whatever order the claims come in."""
+    claims = [make(cid, "Rebels seized Saraqib on Friday.") for cid in ("B1", "AA1", "A1", "B2")]
+    claims = [Claim(c.id, c.id.rstrip("12"), 0, c.text, 0, len(c.text), 1, c.facts) for c in claims]
+    index, _ = build_index(claims, {})
+    assert index.sources.tolist() == [2, 1, 0, 2] and index.source_count == 3

@@ -133,3 +133,17 @@ def test_an_article_gives_the_same_claims_in_each_role() -> None:
     assert [c.id for c in as_a] == ["A1", "A2"] and [c.id for c in as_b] == ["B1", "B2"]
     assert {c.source for c in as_b} == {"B"}
     assert [(c.text, c.start, c.facts) for c in as_a] == [(c.text, c.start, c.facts) for c in as_b]
+
+
+def test_an_article_in_any_role_leads_back_to_its_claims_in_no_role() -> None:
+    """role_free gives the one tuple of claims an article's roles were copied from, so what alignment
+    remembers of the article (its block of terms) is kept once, not once per role."""
+    from factcheck.claims import role_free
+
+    text = "Rebels seized Saraqib on Friday. Over 300 people were killed, the monitor said."
+    as_a = article_claims(clean(read_source(text, "A")))
+    as_b = article_claims(clean(read_source(text, "B")))
+    assert role_free(as_a) is role_free(as_b)
+    assert [c.id for c in role_free(as_a)] == ["1", "2"] and {c.source for c in role_free(as_a)} == {""}
+    unknown = tuple(as_a)[:1]
+    assert role_free(unknown) is unknown  # claims not remembered as an article's are their own
