@@ -372,14 +372,18 @@ def _damping(repeats: int) -> float:
     return 1 + math.log(repeats)
 
 
+# Both tables are asked for again with the same few sizes (the claims of two articles): kept, read-only.
+@lru_cache(maxsize=256)
 def _damping_table(most: int) -> np.ndarray:
     """``_damping(k)`` for k = 0..most (0 unused), from ``math.log`` so each weight is what it always was."""
-    return np.array([1.0, *map(_damping, range(1, most + 1))], dtype=np.float64)
+    return _frozen(np.array([1.0, *map(_damping, range(1, most + 1))], dtype=np.float64))
 
 
+@lru_cache(maxsize=256)
 def _local_idf_table(total: int) -> np.ndarray:
     """Local IDF of a term in n of ``total`` claims, for n = 0..total (n = 0 unused)."""
-    return np.array([math.log((1 + total) / (1 + n)) + 1.0 for n in range(total + 1)], dtype=np.float64)
+    table = [math.log((1 + total) / (1 + n)) + 1.0 for n in range(total + 1)]
+    return _frozen(np.array(table, dtype=np.float64))
 
 
 def term_weights(
@@ -457,7 +461,12 @@ def _unique(values: np.ndarray, return_inverse: bool = False) -> tuple[np.ndarra
 
 @dataclass(frozen=True, slots=True)
 class _Block:
-    """A run of claims' terms as the index takes them: an article's, built once per article and aliases."""
+    """A run of claims' terms as the index takes them: an article's, built once per article and aliases.
+
+    Each claim's entries are in the order of their codes: term ids are ranks of codes, so the index's
+    rows come out sorted by term id without a sort per comparison. Per-claim columns that do not depend
+    on the other claims of a comparison are kept here too.
+    """
 
     features: tuple[ClaimFeatures, ...]
     lengths: np.ndarray
@@ -467,18 +476,48 @@ class _Block:
     distinct: np.ndarray
     """The run's distinct codes, sorted."""
     inverse: np.ndarray
-    """Each code's position in ``distinct``, claim by claim."""
+    """Each code's position in ``distinct``, claim by claim, each claim's in increasing order."""
+    counts: np.ndarray
+    """(claims, KINDS): how many terms of each kind each claim has."""
+    heading: np.ndarray
+    texts: tuple[str, ...]
+    lower: tuple[str, ...]
+    length: np.ndarray
+    """Characters of each claim's lower-cased text."""
 
     @classmethod
     def of(cls, features: tuple[ClaimFeatures, ...]) -> _Block:
-        lengths = np.fromiter((len(f.codes) for f in features), dtype=np.int64, count=len(features))
+        rows = len(features)
+        lengths = np.fromiter((len(f.codes) for f in features), dtype=np.int64, count=rows)
+        texts, lower = tuple(f.text for f in features), tuple(f.lower for f in features)
+        heading = np.array([f.heading for f in features], dtype=bool)
+        length = np.fromiter(map(len, lower), dtype=np.float64, count=rows)
         if not features:
             empty = np.zeros(0, dtype=np.int64)
-            return cls(features, lengths, np.zeros(0, dtype=np.int8), np.zeros(0), empty, empty)
+            counts = np.zeros((0, KINDS))
+            return cls(
+                features,
+                lengths,
+                np.zeros(0, dtype=np.int8),
+                np.zeros(0),
+                empty,
+                empty,
+                counts,
+                heading,
+                texts,
+                lower,
+                length,
+            )
         codes = np.concatenate([f.codes for f in features])
         kinds = np.concatenate([f.kinds for f in features])
         idf = np.concatenate([f.idf for f in features])
-        return cls(features, lengths, kinds, idf, *_unique(codes, return_inverse=True))
+        distinct, inverse = _unique(codes, return_inverse=True)
+        owner = np.repeat(np.arange(rows), lengths)
+        # A claim lists each code once, so (claim, rank of code) orders its entries without ties.
+        order = np.argsort(owner * len(distinct) + inverse, kind="stable")
+        kinds, idf, inverse = kinds[order], idf[order], inverse[order]
+        counts = _count_kinds(owner, kinds.astype(np.int64), rows)
+        return cls(features, lengths, kinds, idf, distinct, inverse, counts, heading, texts, lower, length)
 
 
 def _merged_ids(blocks: list[_Block]) -> tuple[np.ndarray, np.ndarray]:
@@ -487,8 +526,11 @@ def _merged_ids(blocks: list[_Block]) -> tuple[np.ndarray, np.ndarray]:
     sort of every code)."""
     if len(blocks) == 1:
         return blocks[0].distinct, blocks[0].inverse
-    distinct = _unique(np.concatenate([b.distinct for b in blocks]))[0]
-    ids = [np.searchsorted(distinct, b.distinct)[b.inverse] for b in blocks]
+    # The stable sort in _unique merges the blocks' sorted runs; its inverse places each block's codes.
+    distinct, position = _unique(np.concatenate([b.distinct for b in blocks]), return_inverse=True)
+    ends = np.cumsum([len(b.distinct) for b in blocks]).tolist()
+    starts = [0, *ends[:-1]]
+    ids = [position[start:end][b.inverse] for b, start, end in zip(blocks, starts, ends, strict=True)]
     return distinct, np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
 
 
@@ -496,9 +538,8 @@ class _Index:
     """Claims' terms as sorted integer ids (CSR layout) with per-claim totals."""
 
     def __init__(self, blocks: list[_Block], sources: list[str], articles: list[bool]) -> None:
-        features = [f for block in blocks for f in block.features]
-        count = len(features)
         lengths = np.concatenate([b.lengths for b in blocks])
+        count = len(lengths)
         owner = np.repeat(np.arange(count), lengths)
         kinds = np.concatenate([b.kinds for b in blocks])
         idf = np.concatenate([b.idf for b in blocks])
@@ -516,27 +557,23 @@ class _Index:
         self.source_count = len(rank)
         # Only words, names and events weigh: their IDF (damped) and local IDF; other kinds count 1 / 0.
         self.weight, self.local = term_weights(ids, kinds, self.sources[owner], idf, size, count)
-        # Rows in claim order, each by term id: sorted runs make the joins' sorts cheap.
-        cells = count * size
-        if cells <= DENSE_LOOKUP_CELLS:  # two articles: a table of every (claim, term), its keys in order
-            self.table: np.ndarray | None = np.zeros(cells, dtype=bool)
-            self.table[owner * size + ids] = True
-            self.keys = keys = np.flatnonzero(self.table)
+        # Rows in claim order, each by term id (the blocks' entries come so): sorted keys for the joins.
+        self.keys = keys = owner * size + ids
+        self.terms = ids
+        if count * size <= DENSE_LOOKUP_CELLS:  # two articles: a table of every (claim, term)
+            self.table: np.ndarray | None = np.zeros(count * size, dtype=bool)
+            self.table[keys] = True
         else:
             self.table = None
-            self.keys = keys = np.sort(owner * size + ids)
-        owner, self.terms = keys // size, keys % size
-        lengths = np.bincount(owner, minlength=count)
         self.article = np.array(articles, dtype=bool)
         self.indptr = np.concatenate([[0], np.cumsum(lengths)])
-        self.heading = np.array([f.heading for f in features], dtype=bool)
-        self.texts = [f.text for f in features]
-        self.lower = [f.lower for f in features]
-        self.length = np.fromiter(map(len, self.lower), dtype=np.float64, count=count)
-        kind = self.kind[self.terms]
+        self.heading = np.concatenate([b.heading for b in blocks])
+        self.texts = [text for b in blocks for text in b.texts]
+        self.lower = [text for b in blocks for text in b.lower]
+        self.length = np.concatenate([b.length for b in blocks])
         # Per claim: number of terms of each kind, and the IDF mass (and squared mass) of words and names.
-        self.count = _count_kinds(owner, kind, count)
-        weighted = np.where(kind <= EVENT, self.weight[self.terms], 0.0)
+        self.count = np.concatenate([b.counts for b in blocks])
+        weighted = np.where(kinds <= EVENT, self.weight[self.terms], 0.0)
         self.mass = np.bincount(owner, weights=weighted, minlength=count)
         self.square = np.bincount(owner, weights=weighted**2, minlength=count)
         self.local_square = np.bincount(owner, weights=self.local[self.terms] ** 2, minlength=count)

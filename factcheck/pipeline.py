@@ -93,6 +93,8 @@ def clear_caches() -> None:
         align_stage.background_idf,
         align_stage.name_idf,
         align_stage._damping,
+        align_stage._damping_table,
+        align_stage._local_idf_table,
         align_stage._upper,
         judge_stage._tokens_at,
         judge_stage._words_at,

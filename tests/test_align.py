@@ -427,3 +427,24 @@ def test_index_ranks_sources_as_sorted_strings() -> None:
     claims = [Claim(c.id, c.id.rstrip("12"), 0, c.text, 0, len(c.text), 1, c.facts) for c in claims]
     index, _ = build_index(claims, {})
     assert index.sources.tolist() == [2, 1, 0, 2] and index.source_count == 3
+
+
+def test_index_rows_are_each_claims_terms_in_order_of_term_id() -> None:
+    """The blocks keep each claim's entries in code order, so the index's keys need no sort per comparison:
+    they must equal every (claim, term id) recomputed from the claims' own codes, sorted, once each."""
+    first = tuple(make(f"A{n}", text, n) for n, text in enumerate(_ARTICLE_A, start=1))
+    second = tuple(make(f"B{n}", text, n) for n, text in enumerate(_ARTICLE_B, start=1))
+    for runs in ([first, second], [(*first, *second)]):
+        index, features = align_stage._index_of_runs(runs, {}, remember=False)
+        expected = sorted(
+            {
+                claim * index.size + int(np.searchsorted(index.distinct, code))
+                for claim, f in enumerate(features)
+                for code in f.codes.tolist()
+            }
+        )
+        assert index.keys.tolist() == expected
+        assert np.all(np.diff(index.keys) > 0)
+        kinds = [[int(k) for k in f.kinds.tolist()] for f in features]
+        assert index.count.tolist() == [[float(ks.count(kind)) for kind in range(7)] for ks in kinds]
+        assert index.texts == [f.text for f in features] and index.lower == [f.lower for f in features]
