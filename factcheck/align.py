@@ -235,17 +235,15 @@ def claim_features(
     return features
 
 
-# A remembered article gives the same Claim objects each time (``claims._article_claims``): found by
-# identity, a claim's features need no hash of its facts, which the ``_features`` key costs (~3 µs a
-# claim, in every comparison). Each entry holds its claim, so an id is not reused while it is here.
+# Remembered per claim object and aliases: an article compared with several others (a wire story and its
+# rewrites, every pair of a cluster) gives the same Claim objects each time (``claims._article_claims``,
+# in no role: ``_block``). Found by identity, not by a key of the claim's wording and facts, whose hash
+# (every field of every fact, in Python) cost ~10 µs a claim even where nothing was found. Each entry
+# holds its claim, so an id is not reused while it is here; the wording's terms are remembered per text.
 _FEATURES_BY_CLAIM: dict[int, tuple[Claim, frozenset[tuple[str, str]], ClaimFeatures]] = {}
-FEATURES_BY_CLAIM_SIZE = 16384
+FEATURES_BY_CLAIM_SIZE = 32768
 
 
-# Remembered like ``extract_facts``: an article compared with several others (a wire story and its
-# rewrites, every pair of a cluster) gives the same claims each time. Only the wording, facts and aliases
-# matter, not which source the claim is.
-@lru_cache(maxsize=16384)
 def _features(
     text: str, facts: tuple[Fact, ...], whole_sentence: bool, alias_key: frozenset[tuple[str, str]]
 ) -> ClaimFeatures:

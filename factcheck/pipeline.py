@@ -89,7 +89,6 @@ def clear_caches() -> None:
         words.stem,
         align_stage._word_terms,
         align_stage._text_features,
-        align_stage._features,
         align_stage.background_idf,
         align_stage.name_idf,
         align_stage._damping,
