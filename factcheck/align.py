@@ -54,6 +54,7 @@ from factcheck.datafiles import read_data, without_leading_comments
 from factcheck.facts import normalize_entity
 from factcheck.facts.dates import is_deictic_day
 from factcheck.facts.numbers import caseless
+from factcheck.memo import IdentityMemo
 from factcheck.model import Alignment, Claim, Fact
 from factcheck.settings import ALIGN_FEATURES, Settings
 from factcheck.words import content_stems, fold_accents, is_content, stem, words
@@ -225,23 +226,19 @@ def claim_features(
     """The claim's features under the comparison's acronym ``aliases`` (``alias_key``: the same as a
     frozenset of items, when the caller has it)."""
     key = frozenset(aliases.items()) if alias_key is None else alias_key
-    known = _FEATURES_BY_CLAIM.get(id(claim))
-    if known is not None and known[0] is claim and (known[1] is key or known[1] == key):
-        return known[2]
-    features = _features(claim.text, claim.facts, _whole_sentence(claim), key)
-    if len(_FEATURES_BY_CLAIM) >= FEATURES_BY_CLAIM_SIZE:
-        del _FEATURES_BY_CLAIM[next(iter(_FEATURES_BY_CLAIM))]  # the oldest entry
-    _FEATURES_BY_CLAIM[id(claim)] = (claim, key, features)
+    features = FEATURES_BY_CLAIM.get(claim, key)
+    if features is None:
+        features = _features(claim.text, claim.facts, _whole_sentence(claim), key)
+        FEATURES_BY_CLAIM.put(claim, features, key)
     return features
 
 
 # Remembered per claim object and aliases: an article compared with several others (a wire story and its
 # rewrites, every pair of a cluster) gives the same Claim objects each time (``claims._article_claims``,
 # in no role: ``_block``). Found by identity, not by a key of the claim's wording and facts, whose hash
-# (every field of every fact, in Python) cost ~10 µs a claim even where nothing was found. Each entry
-# holds its claim, so an id is not reused while it is here; the wording's terms are remembered per text.
-_FEATURES_BY_CLAIM: dict[int, tuple[Claim, frozenset[tuple[str, str]], ClaimFeatures]] = {}
-FEATURES_BY_CLAIM_SIZE = 32768
+# (every field of every fact, in Python) cost ~10 µs a claim even where nothing was found. The wording's
+# terms are remembered per text.
+FEATURES_BY_CLAIM: IdentityMemo[Claim, ClaimFeatures] = IdentityMemo(32768)
 
 
 def _features(
@@ -1078,25 +1075,21 @@ def _index_of_runs(
 def _block(
     run: tuple[Claim, ...], aliases: dict[str, str], alias_key: frozenset[tuple[str, str]], remember: bool
 ) -> _Block:
-    if remember:
-        # A claim's terms do not depend on its source: an article in role A or B has one block.
-        run = role_free(run)
-        known = _BLOCKS.get(id(run))
-        if known is not None and known[0] is run and (known[1] is alias_key or known[1] == alias_key):
-            return known[2]
-    block = _Block.of(tuple(claim_features(c, aliases, alias_key) for c in run))
-    if remember:
-        if len(_BLOCKS) >= BLOCKS_SIZE:
-            del _BLOCKS[next(iter(_BLOCKS))]  # the oldest entry
-        _BLOCKS[id(run)] = (run, alias_key, block)
+    if not remember:
+        return _Block.of(tuple(claim_features(c, aliases, alias_key) for c in run))
+    # A claim's terms do not depend on its source: an article in role A or B has one block.
+    run = role_free(run)
+    block = BLOCKS.get(run, alias_key)
+    if block is None:
+        block = _Block.of(tuple(claim_features(c, aliases, alias_key) for c in run))
+        BLOCKS.put(run, block, alias_key)
     return block
 
 
 # An article's claims come back as the same tuple while it is remembered (``claims._article_claims``):
 # its block of the index (codes, kinds, IDF, sorted distinct codes) is built once, and two articles'
-# blocks merge without sorting every code again. Each entry holds its run, so an id is not reused.
-_BLOCKS: dict[int, tuple[tuple[Claim, ...], frozenset[tuple[str, str]], _Block]] = {}
-BLOCKS_SIZE = 1024
+# blocks merge without sorting every code again.
+BLOCKS: IdentityMemo[tuple[Claim, ...], _Block] = IdentityMemo(1024)
 
 
 def align(

@@ -27,6 +27,7 @@ from itertools import pairwise
 
 from factcheck.clean import line_starts
 from factcheck.facts import extract_facts
+from factcheck.memo import IdentityMemo
 from factcheck.model import Claim, CleanArticle, Fact, Sentence
 from factcheck.sentences import sentence_spans
 
@@ -51,9 +52,7 @@ def article_claims(cleaned: CleanArticle) -> tuple[Claim, ...]:
 def _article_claims(source: str, text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[Claim, ...]:
     unassigned = _claims_of_text(text, blocks)
     claims = tuple(_as_source(claim, source) for claim in unassigned)
-    if len(_ROLE_FREE) >= ROLE_FREE_SIZE:
-        del _ROLE_FREE[next(iter(_ROLE_FREE))]  # the oldest entry
-    _ROLE_FREE[id(claims)] = (claims, unassigned)
+    ROLE_FREE.put(claims, unassigned)
     return claims
 
 
@@ -61,14 +60,13 @@ def role_free(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     """The claims in no role that remembered ``claims`` are copies of (the same tuple whatever role the
     article plays), else ``claims`` themselves: what is remembered of an article's claims for alignment
     (their terms, not their ids) is then kept once, not once per role."""
-    known = _ROLE_FREE.get(id(claims))
-    return known[1] if known is not None and known[0] is claims else claims
+    unassigned = ROLE_FREE.get(claims)
+    return claims if unassigned is None else unassigned
 
 
-# id of an article's claims in a role -> (those claims, the claims in no role). Each entry holds its
-# claims, so an id is not reused while it is here; bounded like ``_article_claims``.
-_ROLE_FREE: dict[int, tuple[tuple[Claim, ...], tuple[Claim, ...]]] = {}
-ROLE_FREE_SIZE = 2048
+# An article's claims in a role -> the claims in no role; bounded like ``_article_claims`` (each article in
+# two roles).
+ROLE_FREE: IdentityMemo[tuple[Claim, ...], tuple[Claim, ...]] = IdentityMemo(2048)
 
 
 @lru_cache(maxsize=1024)

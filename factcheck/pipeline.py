@@ -100,9 +100,8 @@ def clear_caches() -> None:
         judge_stage._near_copy_at,
     ):
         cached.cache_clear()
-    align_stage._FEATURES_BY_CLAIM.clear()
-    align_stage._BLOCKS.clear()
-    claims_stage._ROLE_FREE.clear()
+    for memo in (align_stage.FEATURES_BY_CLAIM, align_stage.BLOCKS, claims_stage.ROLE_FREE):
+        memo.clear()
 
 
 def _claims_of(cleaned: CleanArticle) -> tuple[Claim, ...]:

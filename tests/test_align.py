@@ -262,8 +262,9 @@ def test_claims_without_terms_share_nothing() -> None:
 def test_claim_features_found_by_identity_respect_the_aliases(monkeypatch: pytest.MonkeyPatch) -> None:
     """The claim -> features memo is keyed by the claim object and the comparison's aliases: the same
     claim under other aliases gets its features anew, and the memo stays within its size."""
-    monkeypatch.setattr(align_stage, "FEATURES_BY_CLAIM_SIZE", 2)
-    monkeypatch.setattr(align_stage, "_FEATURES_BY_CLAIM", {})
+    from factcheck.memo import IdentityMemo
+
+    monkeypatch.setattr(align_stage, "FEATURES_BY_CLAIM", IdentityMemo(2))
     claim = make("A1", "The UN said 12 people died.")
     plain = align_stage.claim_features(claim, {})
     aliased = align_stage.claim_features(claim, {"united nations": "world body"})
@@ -272,10 +273,10 @@ def test_claim_features_found_by_identity_respect_the_aliases(monkeypatch: pytes
     others = [Claim(f"B{n}", "B", n, f"Claim number {n}.", 0, 16, 1) for n in range(3)]
     for other in others:
         align_stage.claim_features(other, {})
-    assert len(align_stage._FEATURES_BY_CLAIM) == 2 and id(claim) not in align_stage._FEATURES_BY_CLAIM
+    assert len(align_stage.FEATURES_BY_CLAIM) == 2 and not align_stage.FEATURES_BY_CLAIM.holds(claim)
     again = align_stage.claim_features(claim, {})  # evicted, found again: the same
     assert (again.names, again.text) == (plain.names, plain.text)
-    assert align_stage._FEATURES_BY_CLAIM[id(claim)][0] is claim
+    assert align_stage.FEATURES_BY_CLAIM.holds(claim)
 
 
 @settings(max_examples=40, deadline=None)
@@ -359,7 +360,7 @@ def test_two_articles_candidates_by_matrix_match_the_postings(
 def test_index_from_remembered_article_blocks_matches_one_built_at_once() -> None:
     """align() builds the index from each article's remembered block (its codes sorted once) and merges
     them; the result is the index built from all the claims at once, array for array."""
-    from factcheck.align import _BLOCKS, _index_of_runs
+    from factcheck.align import BLOCKS, _index_of_runs
 
     first = tuple(make(f"A{n}", text, n) for n, text in enumerate(_ARTICLE_A, start=1))
     second = tuple(make(f"B{n}", text, n) for n, text in enumerate(_ARTICLE_B, start=1))
@@ -379,7 +380,7 @@ def test_index_from_remembered_article_blocks_matches_one_built_at_once() -> Non
             "mass",
         ):
             assert getattr(merged, name).tolist() == getattr(whole, name).tolist(), name
-    assert _BLOCKS[id(first)][0] is first
+    assert BLOCKS.holds(first)
     aliased, _ = _index_of_runs([first, second], {"hts": "hayat tahrir al-sham"}, remember=True)
     assert aliased.distinct.tolist() != whole.distinct.tolist()  # other aliases: the block is built anew
 
@@ -411,13 +412,13 @@ def test_align_returns_alignments_in_reading_order() -> None:
 
 def test_an_article_in_either_role_has_one_remembered_block() -> None:
     from factcheck import clear_caches, compare
-    from factcheck.align import _BLOCKS
+    from factcheck.align import BLOCKS
 
     clear_caches()
     one, other = "\n\n".join(_ARTICLE_A), "\n\n".join(_ARTICLE_B)
     first = compare([one, other])
     second = compare([other, one])
-    assert len(_BLOCKS) == 2  # one per article, not one per article and role
+    assert len(BLOCKS) == 2  # one per article, not one per article and role
     assert len(first.groups) == len(second.groups)
 
 
