@@ -197,3 +197,18 @@ def test_compare_rejects_unknown_setting() -> None:
 def test_compare_rejects_bad_threshold() -> None:
     with pytest.raises(SettingsError, match="threshold"):
         factcheck.compare([TEXT_A, TEXT_B], threshold=2)
+
+
+def test_compare_in_several_threads_reports_what_one_thread_does() -> None:
+    """A multi-threaded host (a Dask worker with several threads) runs compare() concurrently: the shared
+    memories must neither fail nor mix up reports."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [ROOT / "fixtures/aleppo_a.txt", ROOT / "fixtures/aleppo_b.txt"]
+    inputs = [paths, [TEXT_A, TEXT_B], [paths[1], paths[0]], [TEXT_B, TEXT_A], [paths[0], TEXT_B]] * 4
+    factcheck.clear_caches()
+    expected = [dumps(factcheck.compare(sources).to_dict()) for sources in inputs]
+    factcheck.clear_caches()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        reports = list(pool.map(lambda sources: dumps(factcheck.compare(sources).to_dict()), inputs))
+    assert reports == expected
