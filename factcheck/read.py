@@ -108,9 +108,13 @@ def _read_file(path: Path) -> bytes:
 
 def _unreadable(path: Path, error: OSError) -> InputError:
     """The one-line reason a file could not be read."""
-    if not path.exists():
+    try:  # exists() itself raises for a name too long or a folder that may not be searched
+        missing, folder = not path.exists(), path.is_dir()
+    except OSError:
+        missing = folder = False
+    if missing:
         return InputError(f"{path}: no such file; check the path (use '-' to read standard input)")
-    if path.is_dir():
+    if folder:
         return InputError(f"{path}: is a directory; give the article files inside it")
     if isinstance(error, PermissionError):
         return InputError(f"{path}: permission denied; make the file readable (chmod +r)")

@@ -58,6 +58,12 @@ def test_read_missing_file_and_directory(tmp_path: Path) -> None:
         read_source(tmp_path, "A")
 
 
+def test_read_a_name_too_long_is_a_one_line_error(tmp_path: Path) -> None:
+    """Path.exists() itself raises for such a name: the diagnosis must not turn into a traceback."""
+    with pytest.raises(InputError, match=r"cannot be read \(File name too long\)"):
+        read_source(tmp_path / ("x" * 300 + ".txt"), "A")
+
+
 def test_read_rejects_other_types() -> None:
     with pytest.raises(InputError, match=r"pathlib.Path"):
         read_source(b"bytes", "A")  # type: ignore[arg-type]
