@@ -19,7 +19,8 @@ V = TypeVar("V")
 
 
 class IdentityMemo(Generic[T, V]):
-    """Values remembered per object (by identity) and a key, oldest forgotten first beyond ``size``."""
+    """Values remembered per object (by identity) and a key; beyond ``size``, the least recently used
+    entry is forgotten (a wire story compared with every rewrite stays while newer articles come and go)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
@@ -27,13 +28,17 @@ class IdentityMemo(Generic[T, V]):
 
     def get(self, obj: T, key: Hashable = None) -> V | None:
         """The value remembered for this very object under an equal ``key``, else None."""
-        entry = self._entries.get(id(obj))
+        entries = self._entries
+        entry = entries.get(id(obj))
         if entry is not None and entry[0] is obj and (entry[1] is key or entry[1] == key):
+            with suppress(KeyError):  # to the end: used last (another thread may have evicted it)
+                entries[id(obj)] = entries.pop(id(obj))
             return entry[2]
         return None
 
     def put(self, obj: T, value: V, key: Hashable = None) -> None:
         entries = self._entries
+        entries.pop(id(obj), None)  # replaced, not a reason to forget another entry
         while len(entries) >= self.size > 0:
             # Another thread may evict the same oldest entry, or insert while we look: either is fine.
             with suppress(KeyError, RuntimeError, StopIteration):

@@ -33,6 +33,26 @@ def test_a_memo_forgets_its_oldest_entries_beyond_its_size() -> None:
     assert len(memo) == 0 and memo.get(things[2]) is None
 
 
+def test_a_memo_forgets_the_least_recently_used_entry() -> None:
+    """A wire story compared with every rewrite is asked for again and again: it stays while others go."""
+    memo: IdentityMemo[Thing, int] = IdentityMemo(2)
+    wire, first, second = Thing(), Thing(), Thing()
+    memo.put(wire, 0)
+    memo.put(first, 1)
+    assert memo.get(wire) == 0  # used: now the most recent
+    memo.put(second, 2)
+    assert memo.holds(wire) and not memo.holds(first) and memo.holds(second)
+
+
+def test_a_memo_replacing_an_entry_forgets_no_other() -> None:
+    memo: IdentityMemo[Thing, int] = IdentityMemo(2)
+    one, two = Thing(), Thing()
+    memo.put(one, 1)
+    memo.put(two, 2)
+    memo.put(two, 3, key="other aliases")
+    assert memo.get(one) == 1 and memo.get(two, "other aliases") == 3 and len(memo) == 2
+
+
 def test_a_memo_of_size_zero_remembers_nothing() -> None:
     memo: IdentityMemo[Thing, int] = IdentityMemo(0)
     thing = Thing()
