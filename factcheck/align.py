@@ -512,6 +512,8 @@ class _Block:
         order = np.argsort(owner * len(distinct) + inverse, kind="stable")
         kinds, idf, inverse = kinds[order], idf[order], inverse[order]
         counts = _count_kinds(owner, kinds.astype(np.int64), rows)
+        arrays = (lengths, kinds, idf, distinct, inverse, counts, heading, length)
+        lengths, kinds, idf, distinct, inverse, counts, heading, length = map(_frozen, arrays)  # shared
         return cls(features, lengths, kinds, idf, distinct, inverse, counts, heading, texts, lower, length)
 
 
@@ -555,7 +557,7 @@ class _Index:
         # Rows in claim order, each by term id (the blocks' entries come so): sorted keys for the joins.
         self.keys = keys = owner * size + ids
         self.terms = ids
-        if count * size <= DENSE_LOOKUP_CELLS:  # two articles: a table of every (claim, term)
+        if count * size <= DENSE_LOOKUP_CELLS:  # a few articles: a table of every (claim, term)
             self.table: np.ndarray | None = np.zeros(count * size, dtype=bool)
             self.table[keys] = True
         else:
@@ -747,7 +749,7 @@ def _shared(
         left, right = right, left
     pair, term = index.entries(right)
     wanted = left[pair] * index.size + term
-    if index.table is not None:  # two articles: a table lookup, not a binary search
+    if index.table is not None:  # a few articles: a table lookup, not a binary search
         found = index.table[wanted]
     else:
         at = np.searchsorted(index.keys, wanted)
@@ -763,8 +765,8 @@ def _shared(
     return counts, mass, square, local
 
 
-# Up to this many (claim, term) cells (bytes), the index keeps a table of them: its keys come in order
-# without a sort, and ``_shared`` looks terms up in it instead of by binary search.
+# Up to this many (claim, term) cells (bytes), the index keeps a table of them (two articles, or a few):
+# ``_shared`` looks terms up in it instead of by binary search, and two sources find candidates in it.
 DENSE_LOOKUP_CELLS = 1 << 22
 
 
@@ -1075,7 +1077,8 @@ def _index_of_runs(
 def _block(
     run: tuple[Claim, ...], aliases: dict[str, str], alias_key: frozenset[tuple[str, str]], remember: bool
 ) -> _Block:
-    if not remember:
+    # Only a tuple is found by identity: a list given to align() may change between calls.
+    if not remember or type(run) is not tuple:
         return _Block.of(tuple(claim_features(c, aliases, alias_key) for c in run))
     # A claim's terms do not depend on its source: an article in role A or B has one block.
     run = role_free(run)

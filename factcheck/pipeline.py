@@ -66,8 +66,8 @@ def clear_caches() -> None:
 
     An article compared again (a wire story against each rewrite, every pair of a cluster) reuses its
     cleaning, claims, facts and alignment features, and words are stemmed once. Each memory of a whole
-    article, sentence or claim is bounded (1,024 articles; 8,192 to 65,536 sentences, claims or names);
-    the per-word ones grow with the vocabulary. A long-running process can call this between unrelated
+    article, sentence or claim is bounded (1,024 articles, 2,048 of their roles; 8,192 to 65,536
+    sentences, claims or names); the per-word ones grow with the vocabulary. A long-running process can call this between unrelated
     batches; a benchmark calls it to time cold runs. Results never depend on it.
     """
     from factcheck import align as align_stage

@@ -339,8 +339,8 @@ _VOCABULARY = [
 def test_two_articles_candidates_by_matrix_match_the_postings(
     first: list[tuple[list[str], bool]], second: list[tuple[list[str], bool]]
 ) -> None:
-    """Two articles find their candidate pairs with one matrix product, any number of sources through the
-    postings of the blocking terms: the same pairs, in the same order (headings only meet headings)."""
+    """Two articles find their candidate pairs with bit sets of their blocking terms, any number of sources
+    through the postings of those terms: the same pairs, in the same order (headings only meet headings)."""
     from factcheck.align import _posting_candidates, _two_source_pairs
 
     def claims_of(source: str, rows: list[tuple[list[str], bool]]) -> list[Claim]:
@@ -449,3 +449,22 @@ def test_index_rows_are_each_claims_terms_in_order_of_term_id() -> None:
         kinds = [[int(k) for k in f.kinds.tolist()] for f in features]
         assert index.count.tolist() == [[float(ks.count(kind)) for kind in range(7)] for ks in kinds]
         assert index.texts == [f.text for f in features] and index.lower == [f.lower for f in features]
+
+
+def test_align_of_claims_in_a_list_sees_the_list_as_it_is_now() -> None:
+    """A tuple of claims is remembered by identity (an article's claims do not change); a list may change
+    between two calls of align() and must be read again (found by review: the old block was reused)."""
+    saraqib = make("A1", "Rebels seized the strategic town of Saraqib on Friday.")
+    winter = make("A1", "Thousands of families face freezing winter conditions.")
+    b = (
+        make("B1", "Thousands of families face freezing winter conditions.", 0),
+        make("B2", "On Friday rebels seized the strategic town of Saraqib.", 1),
+    )
+    a = [saraqib]
+    first = align({"A": a, "B": b}, Settings(), {})  # type: ignore[dict-item]
+    assert ("A1", "B2") in [tuple(c.id for c in g.claims) for g in first]
+    a[0] = winter
+    second = align({"A": a, "B": b}, Settings(), {})  # type: ignore[dict-item]
+    assert ("A1", "B1") in [tuple(c.id for c in g.claims) for g in second]
+    a.append(make("A2", "The clashes have led to over 300 deaths.", 1))
+    assert sum(len(g.claims) for g in align({"A": a, "B": b}, Settings(), {})) == 4  # type: ignore[dict-item]
