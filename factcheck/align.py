@@ -776,15 +776,6 @@ def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
     return np.divide(numerator, denominator, out=np.zeros(denominator.shape), where=denominator > 0)
 
 
-def _dice(shared: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return _ratio(2 * shared, a + b)
-
-
-def _differ(shared: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Share of the items of either claim that the other lacks (0 when neither has any)."""
-    return _ratio(a + b - 2 * shared, a + b - shared)
-
-
 def _pairwise(scorer: Callable[..., float], a: list[str], b: list[str]) -> np.ndarray:
     """scorer(a[k], b[k]) / 100 for every k."""
     if hasattr(process, "cpdist"):  # rapidfuzz >= 3.6: element-wise, in C
@@ -833,24 +824,42 @@ def _cheap_features(
     shared, mass, square, _ = shared_terms
     count_l, count_r = index.count[left], index.count[right]
     mass_l, mass_r = index.mass[left], index.mass[right]
-    zero = np.zeros(len(left))
+    # Every feature but chars is a ratio: numerators and denominators side by side, then one division
+    # (a column left at 0 / 0 is 0: text, partial, and chars until it is filled in).
+    numerator, denominator = (
+        np.zeros((len(left), len(ALIGN_FEATURES))),
+        np.zeros((len(left), len(ALIGN_FEATURES))),
+    )
+    numerator[:, COSINE] = square
+    denominator[:, COSINE] = np.sqrt(index.square[left] * index.square[right])
+    numerator[:, [COVER_SHORT, COVER_LONG]] = mass[:, None]
+    denominator[:, COVER_SHORT], denominator[:, COVER_LONG] = (
+        np.minimum(mass_l, mass_r),
+        np.maximum(mass_l, mass_r),
+    )
+    # Dice overlap of bigrams, all words and runs of four: 2 shared / (left + right).
+    numerator[:, DICE_COLUMNS] = 2 * shared[:, DICE_KINDS]
+    denominator[:, DICE_COLUMNS] = count_l[:, DICE_KINDS] + count_r[:, DICE_KINDS]
+    # Share of the numbers and names of either claim that the other lacks.
+    both = count_l[:, DIFFER_KINDS] + count_r[:, DIFFER_KINDS]
+    numerator[:, DIFFER_COLUMNS] = both - 2 * shared[:, DIFFER_KINDS]
+    denominator[:, DIFFER_COLUMNS] = both - shared[:, DIFFER_KINDS]
     unmatched = count_l[:, WORD] + count_r[:, WORD] - 2 * shared[:, WORD]
-    features = [
-        _ratio(square, np.sqrt(index.square[left] * index.square[right])),
-        _ratio(mass, np.minimum(mass_l, mass_r)),
-        _ratio(mass, np.maximum(mass_l, mass_r)),
-        zero,
-        _dice(shared[:, BIGRAM], count_l[:, BIGRAM], count_r[:, BIGRAM]),
-        _differ(shared[:, VALUE], count_l[:, VALUE], count_r[:, VALUE]),
-        _differ(shared[:, NAME], count_l[:, NAME], count_r[:, NAME]),
-        _dice(shared[:, TOKEN], count_l[:, TOKEN], count_r[:, TOKEN]),
-        _dice(shared[:, GRAM4], count_l[:, GRAM4], count_r[:, GRAM4]),
-        _chars_feature(index, left, right) if with_chars else zero,
-        zero,
-        unmatched / (unmatched + UNMATCHED_HALF),
-    ]
-    assert len(features) == len(ALIGN_FEATURES)
-    return np.clip(np.stack(features, axis=1), 0.0, 1.0)
+    numerator[:, UNMATCHED], denominator[:, UNMATCHED] = unmatched, unmatched + UNMATCHED_HALF
+    features = _ratio(numerator, denominator)
+    if with_chars:
+        features[:, CHARS] = _chars_feature(index, left, right)
+    return np.clip(features, 0.0, 1.0)
+
+
+# Columns of the features computed as ratios, and the kinds of term they count.
+COSINE, COVER_SHORT, COVER_LONG, UNMATCHED = (
+    ALIGN_FEATURES.index(name) for name in ("cosine", "cover_short", "cover_long", "unmatched")
+)
+DICE_COLUMNS = [ALIGN_FEATURES.index(name) for name in ("bigrams", "words", "phrases")]
+DICE_KINDS = [BIGRAM, TOKEN, GRAM4]
+DIFFER_COLUMNS = [ALIGN_FEATURES.index(name) for name in ("numbers_differ", "names_differ")]
+DIFFER_KINDS = [VALUE, NAME]
 
 
 def _partial_bounds(

@@ -660,15 +660,18 @@ def _quickly_too_different(left: tuple[str, ...], right: tuple[str, ...]) -> boo
     # real_quick_ratio (shorter over total), an upper bound of quick_ratio, may already be too low.
     if 2.0 * min(len(left), len(right)) / total < MIN_SWAP_SIMILARITY:
         return True
-    # Shared words counted as difflib does (each word of the right side used once), without a Counter per side.
-    available = Counter(right)
-    shared = 0
-    for word in left:
-        count = available.get(word)
-        if count:
-            available[word] = count - 1
-            shared += 1
+    # Shared words counted as difflib does (each word of the right side used once): per distinct word, the
+    # fewer of its two counts. A claim's counts are kept: it meets every claim of the other article.
+    left_counts, right_counts = _word_counts(left), _word_counts(right)
+    if len(left_counts) > len(right_counts):
+        left_counts, right_counts = right_counts, left_counts
+    shared = sum(min(count, right_counts.get(word, 0)) for word, count in left_counts.items())
     return 2.0 * shared / total < MIN_SWAP_SIMILARITY
+
+
+@lru_cache(maxsize=16384)
+def _word_counts(words: tuple[str, ...]) -> dict[str, int]:
+    return Counter(words)
 
 
 def _facts_in(claim: Claim, tokens: Tokens) -> list[Fact]:

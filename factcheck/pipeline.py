@@ -47,8 +47,10 @@ def compare(sources: Sequence[Source], settings: Settings | None = None, **optio
     aliases = entity_aliases(all_claims)
     alignments = align(claims_by_source, settings, aliases)  # in reading order
     source_order = list(claims_by_source)
+    # Most groups are one claim: who is silent about it depends only on its source.
+    others = {source: tuple(s for s in source_order if s != source) for source in source_order}
     groups = tuple(
-        judge(a, f"G{n}", settings, aliases, silent=_silent(a, source_order))
+        judge(a, f"G{n}", settings, aliases, silent=_silent(a, source_order, others))
         for n, a in enumerate(alignments, start=1)
     )
     return Report(
@@ -98,6 +100,7 @@ def clear_caches() -> None:
         judge_stage._tokens_at,
         judge_stage._words_at,
         judge_stage._near_copy_at,
+        judge_stage._word_counts,
     ):
         cached.cache_clear()
     for memo in (align_stage.FEATURES_BY_CLAIM, align_stage.BLOCKS, claims_stage.ROLE_FREE):
@@ -112,8 +115,13 @@ def _claims_of(cleaned: CleanArticle) -> tuple[Claim, ...]:
     return claims
 
 
-def _silent(alignment: Alignment, source_order: list[str]) -> tuple[str, ...]:
-    """The sources that say nothing in this group, so N-way reports show who is silent."""
+def _silent(
+    alignment: Alignment, source_order: list[str], others: dict[str, tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The sources that say nothing in this group, so N-way reports show who is silent (``others``: the
+    answer for a group of one source's claims)."""
+    if len(alignment.claims) == 1:
+        return others[alignment.claims[0].source]
     speaking = {claim.source for claim in alignment.claims}
     return tuple(s for s in source_order if s not in speaking)
 

@@ -199,6 +199,19 @@ def test_compare_rejects_bad_threshold() -> None:
         factcheck.compare([TEXT_A, TEXT_B], threshold=2)
 
 
+def test_default_settings_are_one_frozen_instance_equal_to_a_fresh_one() -> None:
+    """compare() without options reuses one default Settings (frozen, so nothing can change it)."""
+    import dataclasses
+
+    from factcheck.settings import Settings
+
+    default = Settings.from_options()
+    assert default == Settings() and Settings.from_options(threshold=None) is default
+    assert Settings.from_options(threshold=0.3).threshold == 0.3 and default.threshold == Settings().threshold
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        default.threshold = 0.9  # type: ignore[misc]
+
+
 def test_compare_in_several_threads_reports_what_one_thread_does() -> None:
     """A multi-threaded host (a Dask worker with several threads) runs compare() concurrently: the shared
     memories must neither fail nor mix up reports."""
