@@ -128,6 +128,27 @@ class ClaimFeatures:
     heading: bool
 
 
+NO_ALIASES: frozenset[tuple[str, str]] = frozenset()
+
+
+def names_aliased(facts: tuple[Fact, ...], aliases: dict[str, str]) -> bool:
+    """Whether ``aliases`` expand any name ``name_features`` reads from these facts (the only place
+    aliases enter a claim's features)."""
+    if not aliases:
+        return False
+    for fact in facts:
+        if fact.type == "entity" and str(fact.value) in aliases:
+            return True
+        if (
+            fact.type == "event"
+            and fact.target
+            and not fact.negated
+            and normalize_entity(fact.target) in aliases
+        ):
+            return True
+    return False
+
+
 def name_features(facts: tuple[Fact, ...], aliases: dict[str, str]) -> frozenset[str]:
     """Entity names, acronyms unified with their long form, and events with a named target.
 
@@ -226,6 +247,8 @@ def claim_features(
     """The claim's features under the comparison's acronym ``aliases`` (``alias_key``: the same as a
     frozenset of items, when the caller has it)."""
     key = frozenset(aliases.items()) if alias_key is None else alias_key
+    if key and not names_aliased(claim.facts, aliases):
+        key = NO_ALIASES  # the aliases expand none of its names: its features are those without them
     features = FEATURES_BY_CLAIM.get(claim, key)
     if features is None:
         features = _features(claim.text, claim.facts, _whole_sentence(claim), key)
@@ -1091,6 +1114,8 @@ def _block(
         return _Block.of(tuple(claim_features(c, aliases, alias_key) for c in run))
     # A claim's terms do not depend on its source: an article in role A or B has one block.
     run = role_free(run)
+    if alias_key and not any(names_aliased(claim.facts, aliases) for claim in run):
+        aliases, alias_key = {}, NO_ALIASES  # the other article's acronyms name nothing here
     block = BLOCKS.get(run, alias_key)
     if block is None:
         block = _Block.of(tuple(claim_features(c, aliases, alias_key) for c in run))

@@ -663,9 +663,10 @@ def _quickly_too_different(left: tuple[str, ...], right: tuple[str, ...]) -> boo
     # Shared words counted as difflib does (each word of the right side used once): per distinct word, the
     # fewer of its two counts. A claim's counts are kept: it meets every claim of the other article.
     left_counts, right_counts = _word_counts(left), _word_counts(right)
-    if len(left_counts) > len(right_counts):
-        left_counts, right_counts = right_counts, left_counts
-    shared = sum(min(count, right_counts.get(word, 0)) for word, count in left_counts.items())
+    shared = 0
+    for word in left_counts.keys() & right_counts.keys():  # the words in common, found in C
+        mine, theirs = left_counts[word], right_counts[word]
+        shared += mine if mine < theirs else theirs
     return 2.0 * shared / total < MIN_SWAP_SIMILARITY
 
 

@@ -468,3 +468,48 @@ def test_align_of_claims_in_a_list_sees_the_list_as_it_is_now() -> None:
     assert ("A1", "B1") in [tuple(c.id for c in g.claims) for g in second]
     a.append(make("A2", "The clashes have led to over 300 deaths.", 1))
     assert sum(len(g.claims) for g in align({"A": a, "B": b}, Settings(), {})) == 4  # type: ignore[dict-item]
+
+
+def _same_features(a: object, b: object) -> bool:
+    from dataclasses import fields
+
+    return all(
+        np.array_equal(getattr(a, f.name), getattr(b, f.name))
+        if isinstance(getattr(a, f.name), np.ndarray)
+        else getattr(a, f.name) == getattr(b, f.name)
+        for f in fields(a)  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    "aliases",
+    [
+        {},
+        {"un": "united nations"},
+        {"hts": "hayat tahrir al-sham"},
+        {"saraqib": "a town"},
+        {"hts": "x", "un": "y"},
+    ],
+)
+def test_claim_features_under_aliases_that_name_nothing_in_it_are_those_without(
+    aliases: dict[str, str],
+) -> None:
+    """A claim whose names the comparison's acronyms do not expand reuses its features without aliases (and
+    an article none of whose claims they touch, its block): the same features as computed under them."""
+    from factcheck import clear_caches
+    from factcheck.align import _features, _whole_sentence, names_aliased
+
+    clear_caches()
+    texts = [*_ARTICLE_A, "The UN said 12 people died.", "Rebels of HTS captured Saraqib."]
+    for n, text in enumerate(texts, start=1):
+        claim = make(f"A{n}", text)
+        direct = _features(claim.text, claim.facts, _whole_sentence(claim), frozenset(aliases.items()))
+        assert _same_features(align_stage.claim_features(claim, aliases), direct), text
+        if not names_aliased(claim.facts, aliases):
+            assert _same_features(
+                direct, _features(claim.text, claim.facts, _whole_sentence(claim), frozenset())
+            )
+    hts = make("A1", "Rebels of HTS captured Saraqib.").facts
+    assert names_aliased(hts, {"hts": "hayat tahrir al-sham"}) and not names_aliased(
+        hts, {"un": "united nations"}
+    )
