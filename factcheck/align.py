@@ -910,17 +910,22 @@ PARTIAL_BOUND_SLACK = 1e-4
 
 
 def _chars_feature(index: _Index, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    return _pairwise(fuzz.ratio, [index.lower[i] for i in left], [index.lower[j] for j in right])
+    return _pairwise(fuzz.ratio, _picked(index.lower, left), _picked(index.lower, right))
 
 
 def _text_feature(index: _Index, left: np.ndarray, right: np.ndarray, scorer: str) -> np.ndarray:
-    texts_l, texts_r = [index.texts[i] for i in left], [index.texts[j] for j in right]
+    texts_l, texts_r = _picked(index.texts, left), _picked(index.texts, right)
     return np.clip(_pairwise(SCORER_FUNCTIONS[scorer], texts_l, texts_r), 0.0, 1.0)
 
 
 def _partial_feature(index: _Index, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    lower_l, lower_r = [index.lower[i] for i in left], [index.lower[j] for j in right]
+    lower_l, lower_r = _picked(index.lower, left), _picked(index.lower, right)
     return np.clip(_pairwise(fuzz.partial_ratio, lower_l, lower_r), 0.0, 1.0)
+
+
+def _picked(strings: list[str], positions: np.ndarray) -> list[str]:
+    # Python ints index a list faster than numpy's, one by one.
+    return list(map(strings.__getitem__, positions.tolist()))
 
 
 def logistic(features: np.ndarray, weights: tuple[float, ...]) -> np.ndarray:
