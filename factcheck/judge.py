@@ -39,6 +39,8 @@ from factcheck.words import TOKEN, is_content, stem
 
 # Facts of one key, per source.
 PerSource = dict[str, list[tuple[Claim, Fact]]]
+# (key, name, facts per source) of a group's quantities, as ``_quantities_by_key`` gives them.
+KeyedQuantities = tuple[str, str, PerSource]
 # Events grouped by (action, normalised target), per source: see ``_events_by_key``.
 EventKey = tuple[str, str]
 PerSourceEvents = PerSource
@@ -75,9 +77,10 @@ def judge(
     if len({c.source for c in alignment.claims}) < 2:
         return Group(group_id, "unique", 0.0, claim_ids, silent=silent)
     by_key = _events_by_key(alignment.claims, aliases)
-    found = find_discrepancies(alignment.claims, settings, aliases, alignment.score, by_key)
+    quantities = list(_quantities_by_key(alignment.claims))  # read by both the conflicts and the agreement
+    found = find_discrepancies(alignment.claims, settings, aliases, alignment.score, by_key, quantities)
     status = "discrepancy" if found else "agreement"
-    agreed = tuple(agreed_facts(alignment.claims, found, settings, aliases, by_key))
+    agreed = tuple(agreed_facts(alignment.claims, found, settings, aliases, by_key, quantities))
     return Group(
         group_id,
         status,
@@ -96,12 +99,14 @@ def find_discrepancies(
     aliases: dict[str, str],
     score: float = 1.0,
     by_key: dict[EventKey, PerSourceEvents] | None = None,
+    quantities: list[KeyedQuantities] | None = None,
 ) -> list[Discrepancy]:
-    """Every conflict among the claims; ``by_key`` is their events as ``_events_by_key`` groups them."""
+    """Every conflict among the claims; ``by_key`` is their events as ``_events_by_key`` groups them, and
+    ``quantities`` their quantities as ``_quantities_by_key`` gives them."""
     if by_key is None:
         by_key = _events_by_key(claims, aliases)
     reported: set[tuple[str, int]] = set()
-    found = keyed_quantity_conflicts(claims, settings, reported, score)
+    found = keyed_quantity_conflicts(claims, settings, reported, score, quantities)
     if _one_happening(claims, by_key):
         found += keyed_date_conflicts(claims, reported)
     events = event_conflicts(claims, aliases, score, by_key)
@@ -210,10 +215,14 @@ def _within_bound(kind: str | None, bound: float, exact: float) -> bool:
 
 
 def keyed_quantity_conflicts(
-    claims: tuple[Claim, ...], settings: Settings, reported: set[tuple[str, int]], score: float = 1.0
+    claims: tuple[Claim, ...],
+    settings: Settings,
+    reported: set[tuple[str, int]],
+    score: float = 1.0,
+    quantities: list[KeyedQuantities] | None = None,
 ) -> list[Discrepancy]:
     found = []
-    for key, name, per_source in _quantities_by_key(claims):
+    for key, name, per_source in _quantities_by_key(claims) if quantities is None else quantities:
         if len(per_source) < 2 or _lengths_of_several_things(key, per_source, score):
             continue
         if not _sources_conflict(per_source, settings.quantity_tolerance):
@@ -235,7 +244,7 @@ def keyed_quantity_conflicts(
 _FATE_NAMES = {"death": "killed", "injur": "injured"}
 
 
-def _quantities_by_key(claims: tuple[Claim, ...]) -> Iterator[tuple[str, str, PerSource]]:
+def _quantities_by_key(claims: tuple[Claim, ...]) -> Iterator[KeyedQuantities]:
     """(key, name, facts per source) of the claims' quantities that have a key.
 
     Counts of people are split by what befell them when every one of them says ("killing three people",
@@ -282,7 +291,7 @@ def keyed_date_conflicts(claims: tuple[Claim, ...], reported: set[tuple[str, int
     keyed = {
         (c.id, f.start) for c in claims for f in c.facts if f.type == "date" and f.key in KEYED_DATE_KEYS
     }
-    keyed -= {(c.id, f.start) for c in claims for f in c.facts if is_publication_relative(c, f)}
+    keyed -= _publication_relative(claims)
     for key, per_source in _facts_by_key(claims, "date", lambda f: f.key in KEYED_DATE_KEYS).items():
         per_source = _only(per_source, keyed)
 
@@ -408,6 +417,13 @@ _STATEMENT_BEFORE = re.compile(
     r"\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _publication_relative(claims: tuple[Claim, ...]) -> set[tuple[str, int]]:
+    """(claim id, start) of the claims' dates that date the telling (only dates can)."""
+    return {
+        (c.id, f.start) for c in claims for f in c.facts if f.type == "date" and is_publication_relative(c, f)
+    }
 
 
 def is_publication_relative(claim: Claim, fact: Fact) -> bool:
@@ -1011,19 +1027,20 @@ def agreed_facts(
     settings: Settings,
     aliases: dict[str, str],
     by_key: dict[EventKey, PerSourceEvents] | None = None,
+    quantities: list[KeyedQuantities] | None = None,
 ) -> list[AgreedFact]:
     """The facts two or more sources share without conflict, and every attribution (never a conflict)."""
     if by_key is None:
         by_key = _events_by_key(claims, aliases)
     conflicting = {d.fact for d in found}
     agreed = []
-    for _, name, per_source in _quantities_by_key(claims):
+    for _, name, per_source in _quantities_by_key(claims) if quantities is None else quantities:
         if len(per_source) >= 2 and name not in conflicting:
             agreed.append(AgreedFact("quantity", name, _values(per_source)))
     keyed = {
         (c.id, f.start) for c in claims for f in c.facts if f.type == "date" and f.key in KEYED_DATE_KEYS
     }
-    keyed -= {(c.id, f.start) for c in claims for f in c.facts if is_publication_relative(c, f)}
+    keyed -= _publication_relative(claims)
     for key, per_source in _facts_by_key(claims, "date", lambda f: f.key in KEYED_DATE_KEYS).items():
         per_source = _only(per_source, keyed)
 
