@@ -64,11 +64,18 @@ def time_batch(corpus: Path, output: Path, extra: list[str]) -> float:
     return seconds
 
 
-def outcome(output: Path) -> tuple[int, int, str]:
-    """Ok and error records, and a digest of the file (every setting must write the same bytes)."""
-    lines = output.read_bytes().splitlines()
+def outcome(output: Path, corpus: Path) -> tuple[int, int, str]:
+    """Ok and error records, and a digest of the file (every setting must write the same bytes).
+
+    The records name their articles' paths: the digest reads the corpus folder as ``<corpus>``, so that
+    it does not change with the temporary folder of each invocation and can be compared across runs.
+    """
+    content = output.read_bytes()
+    lines = content.splitlines()
     errors = sum(json.loads(line)["status"] == "error" for line in lines)
-    return len(lines) - errors, errors, hashlib.sha256(output.read_bytes()).hexdigest()[:12]
+    for spelling in {str(corpus), json.dumps(str(corpus))[1:-1]}:
+        content = content.replace(spelling.encode(), b"<corpus>")
+    return len(lines) - errors, errors, hashlib.sha256(content).hexdigest()[:12]
 
 
 def machine() -> str:
@@ -104,7 +111,7 @@ def main() -> None:
         for name, extra in settings:
             output = Path(scratch) / f"{name.replace(' ', '_')}.jsonl"
             seconds = statistics.median(time_batch(corpus, output, extra) for _ in range(args.runs))
-            ok, errors, digest = outcome(output)
+            ok, errors, digest = outcome(output, corpus)
             print(f"{name:<18} {ok:>4} {errors:>6} {seconds:>9.2f} {stories / seconds:>10.1f}  {digest}")
         command = " ".join(["python", "benchmarks/batch_throughput.py", *sys.argv[1:]])
         print(f"\ncommand: {command}")
