@@ -686,6 +686,7 @@ def _posting_candidates(index: _Index) -> tuple[np.ndarray, np.ndarray]:
     """``candidate_pairs`` from the postings of the blocking terms."""
     codes, terms, n = _posting_pairs(index)
     capped = index.source_count > 2
+    weight: np.ndarray
     if capped:
         unique, which = _unique(codes, return_inverse=True)
         weight = np.bincount(which.ravel(), weights=index.weight[terms], minlength=len(unique))

@@ -97,7 +97,7 @@ def split_article(cleaned: CleanArticle) -> tuple[Sentence, ...]:
 
 def _sentences(source: str, text: str, blocks: tuple[tuple[int, int], ...]) -> tuple[Sentence, ...]:
     starts = line_starts(text)
-    sentences = []
+    sentences: list[Sentence] = []
     for block_start, block_end in blocks:
         for start, end in sentence_spans(text, block_start, block_end):
             line = bisect_right(starts, start)

@@ -33,7 +33,7 @@ from factcheck.facts.dates import is_deictic_day, relative_dates_agree
 from factcheck.facts.entities import STATE_ABBREVIATIONS, is_country
 from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, is_known_actor, scope_words
 from factcheck.facts.quantities import OWN_KIND_KEYS
-from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group
+from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group, Status
 from factcheck.settings import Settings
 from factcheck.words import TOKEN, is_content, stem
 
@@ -79,7 +79,7 @@ def judge(
     by_key = _events_by_key(alignment.claims, aliases)
     quantities = list(_quantities_by_key(alignment.claims))  # read by both the conflicts and the agreement
     found = find_discrepancies(alignment.claims, settings, aliases, alignment.score, by_key, quantities)
-    status = "discrepancy" if found else "agreement"
+    status: Status = "discrepancy" if found else "agreement"
     agreed = tuple(agreed_facts(alignment.claims, found, settings, aliases, by_key, quantities))
     return Group(
         group_id,
@@ -743,7 +743,8 @@ def _largest(clusters: list[list[str]]) -> tuple[str, ...]:
     sizes = sorted((len(c) for c in clusters), reverse=True)
     if not sizes or sizes[0] < 2 or (len(sizes) > 1 and sizes[0] == sizes[1]):
         return ()
-    return tuple(sorted(max(clusters, key=len)))
+    biggest = max(clusters, key=len)
+    return tuple(sorted(biggest))
 
 
 def _values(per_source: dict[str, list[tuple[Claim, Fact]]]) -> dict[str, str]:

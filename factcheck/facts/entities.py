@@ -516,5 +516,7 @@ def _inherit_acronym_labels(text: str, facts: list[Fact], offset: int) -> None:
             and text[local + len(fact.text) : local + len(fact.text) + 1] == ")"
             and not text[previous.end - offset : local - 1].strip()
         ):
-            label = previous.label
-            facts[i] = Fact("entity", fact.text, fact.start, fact.end, fact.value, key=label, label=label)
+            # An entity's key is its label (``_fact``).
+            facts[i] = Fact(
+                "entity", fact.text, fact.start, fact.end, fact.value, key=previous.key, label=previous.label
+            )

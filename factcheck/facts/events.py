@@ -311,7 +311,7 @@ _NEXT_WORD = re.compile(r"\s*(?:[’']s\s+)?([A-Za-z-]+)")
 def _titled(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is followed by a title ("Justice Department spokeswoman")."""
     match = _NEXT_WORD.match(text, end)
-    return bool(match) and match.group(1).lower() in CORE_TITLES
+    return match is not None and match.group(1).lower() in CORE_TITLES
 
 
 def _qualifies(place: Fact, candidate: Fact) -> bool:
@@ -594,7 +594,8 @@ _AUXILIARY_TAIL = re.compile(
 def _subject_phrase(text: str, clause_start: int, end: int) -> tuple[str, int, int] | None:
     """The last words before a passive's auxiliary: "the Australian climber was injured" -> "Australian climber"."""
     head = text[clause_start:end]
-    head = head[: _AUXILIARY_TAIL.search(head).start()]
+    tail = _AUXILIARY_TAIL.search(head)  # always found: it may match the empty end
+    head = head[: tail.start()] if tail is not None else head
     words = [w for w in _WORD.finditer(head)][-2:]
     words = [w for w in words if w.group().lower() not in _PHRASE_STOP | _DETERMINERS]
     if not words:

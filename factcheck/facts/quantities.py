@@ -559,10 +559,10 @@ def _word_number(lower: str, match: re.Match[str]) -> _Number | None:
     first = _first_of_run(words)
     if first is not None:
         # "the six two-year colleges": two numbers side by side, not one ("six two" is no number).
-        match = _ONE_WORD_AT.match(lower, start)
-        if match is None:
+        one_word = _ONE_WORD_AT.match(lower, start)
+        if one_word is None:
             return None
-        words = first
+        match, words = one_word, first
     value = parse_decimal(words)
     return (
         None if value is None else _Number(start, match.end(), match, to_number(value), None, None, "", words)
@@ -642,6 +642,7 @@ def _quantity(text: str, lower: str, number: _Number, previous: Fact | None, off
         qualifier = number.vague
     value, end, scale = number.value, number.end, number.scale
     noun = None
+    unit: str | None
     if match.group("pct"):
         unit, key = "%", "percent"
     elif number.currency:
@@ -696,7 +697,7 @@ def _is_pronoun_one(lower: str, start: int, noun: tuple[str, int] | None) -> boo
     if noun is None or noun[0].endswith("ed"):
         return True
     previous = _PREV_WORD.search(lower, max(0, start - 20), start)
-    return bool(previous) and previous.group(1) in _NOT_ONE_AFTER
+    return previous is not None and previous.group(1) in _NOT_ONE_AFTER
 
 
 def _next_word(text: str, pos: int) -> str:
