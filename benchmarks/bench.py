@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -52,7 +53,18 @@ def machine() -> list[tuple[str, str]]:
         ("cpu", cpu),
         ("python", f"{platform.python_version()} ({sys.executable})"),
         ("platform", platform.platform()),
+        ("factcheck", build()),
     ]
+
+
+def build() -> str:
+    """Where ``import factcheck`` finds the package, and which of its modules are compiled (setup.py)."""
+    import factcheck.pipeline  # imports every stage
+
+    loaded = [m for name, m in sys.modules.items() if name.split(".")[0] == "factcheck" and m is not None]
+    compiled = sum(str(getattr(m, "__file__", "")).endswith(tuple(EXTENSION_SUFFIXES)) for m in loaded)
+    kind = f"{compiled} of {len(loaded)} modules compiled (mypyc)" if compiled else "pure Python"
+    return f"{kind}, from {Path(factcheck.pipeline.__file__).parent}"
 
 
 def factcheck_command() -> list[str]:

@@ -41,7 +41,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import repeat
@@ -1096,7 +1096,7 @@ def build_index(claims: list[Claim], aliases: dict[str, str]) -> tuple[_Index, l
 
 
 def _index_of_runs(
-    runs: list[tuple[Claim, ...]], aliases: dict[str, str], remember: bool
+    runs: list[Sequence[Claim]], aliases: dict[str, str], remember: bool
 ) -> tuple[_Index, list[ClaimFeatures]]:
     """The index of the claims of every run, in order; with ``remember``, each run's block is kept for
     the next comparison that brings the same run (the same tuple: a remembered article's claims)."""
@@ -1113,7 +1113,7 @@ def _index_of_runs(
 
 
 def _block(
-    run: tuple[Claim, ...], aliases: dict[str, str], alias_key: frozenset[tuple[str, str]], remember: bool
+    run: Sequence[Claim], aliases: dict[str, str], alias_key: frozenset[tuple[str, str]], remember: bool
 ) -> _Block:
     # Only a tuple is found by identity: a list given to align() may change between calls.
     if not remember or type(run) is not tuple:
@@ -1136,7 +1136,7 @@ BLOCKS: IdentityMemo[tuple[Claim, ...], _Block] = IdentityMemo(1024)
 
 
 def align(
-    claims_by_source: dict[str, tuple[Claim, ...]], settings: Settings, aliases: dict[str, str]
+    claims_by_source: Mapping[str, Sequence[Claim]], settings: Settings, aliases: dict[str, str]
 ) -> list[Alignment]:
     """Group claims across sources; every claim lands in exactly one alignment. The alignments come in
     reading order: by their first claim, the sources taken in turn, each source's claims in order."""

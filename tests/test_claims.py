@@ -6,7 +6,7 @@ import pytest
 
 from factcheck.claims import article_claims, claims_from_sentences, split_article
 from factcheck.clean import clean
-from factcheck.model import Claim
+from factcheck.model import Claim, Fact
 from factcheck.read import read_source
 
 TOLL = (
@@ -120,7 +120,15 @@ def test_claims_given_a_role_copy_every_field_but_the_source_and_id() -> None:
 
     from factcheck.claims import _as_source
 
-    values = {f.name: f"{f.name}-value" for f in fields(Claim)}
+    def distinct(name: str, kind: str, n: int) -> object:
+        """A value of the field's type that no other field has (compiled modules check the types)."""
+        if kind == "int":
+            return 1000 + n
+        if kind.startswith("tuple"):
+            return (Fact("entity", f"{name}-value", n, n + 1, f"{name}-value"),)
+        return f"{name}-value"
+
+    values = {f.name: distinct(f.name, str(f.type), n) for n, f in enumerate(fields(Claim))}
     unlabelled = Claim(**values)  # type: ignore[arg-type]
     expected = replace(unlabelled, id="B" + unlabelled.id, source="B")
     assert _as_source(unlabelled, "B") == expected

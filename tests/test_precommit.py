@@ -22,7 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
-PACKAGE_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
+PACKAGE_FILES = ("pyproject.toml", "setup.py", "README.md", ".pre-commit-hooks.yaml")
 WIRE = """Blast in the city centre
 
 At least 12 people were injured in the blast on Monday.
@@ -86,6 +86,8 @@ def _try_repo(project: Path, repo: Path, home: Path) -> subprocess.CompletedProc
         "PRE_COMMIT_HOME": str(home),
         "NO_COLOR": "1",
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        # The hook is under test, not the compiler (setup.py): a pure-Python install spares a minute.
+        "FACTCHECK_COMPILE": "0",
     }
     environment.pop("VIRTUAL_ENV", None)
     return subprocess.run(

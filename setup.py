@@ -1,0 +1,84 @@
+"""Build factcheck with its pipeline's hot modules compiled by mypyc where that can be done.
+
+mypyc (part of mypy, as black and mypy themselves ship) turns the type-annotated modules listed below into
+C extensions; each keeps its ``.py``, which Python runs wherever no extension was built. Compiling is
+never required:
+
+- ``FACTCHECK_COMPILE=0`` builds pure Python;
+- an editable install (``pip install -e .``) never compiles, so that edits to the sources take effect;
+- a failure to compile (no C compiler, no mypy, a type error) leaves a pure-Python build and a warning
+  instead of a failed install.
+
+The output does not depend on it: docs/performance.md ("Compiled modules") has the checks.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+
+# The stages where a comparison spends its Python time. Not sentences.py (its Punkt classes are defined
+# inside a function, which mypyc cannot compile) nor the CLI, reports and settings (no hot loops).
+COMPILED = [
+    "factcheck/align.py",
+    "factcheck/claims.py",
+    "factcheck/clean.py",
+    "factcheck/facts/__init__.py",
+    "factcheck/facts/dates.py",
+    "factcheck/facts/entities.py",
+    "factcheck/facts/events.py",
+    "factcheck/facts/numbers.py",
+    "factcheck/facts/quantities.py",
+    "factcheck/judge.py",
+    "factcheck/memo.py",
+    "factcheck/pipeline.py",
+    "factcheck/words.py",
+]
+
+# setup.py also runs to read metadata (egg_info, dist_info): compile only for a build that ships code.
+BUILDING = {"bdist_wheel", "build", "build_ext", "install"}
+
+
+def _warn(message: str) -> None:
+    warnings.warn(f"factcheck: {message}; building pure Python instead", stacklevel=2)
+
+
+def compiled_extensions() -> list:
+    if os.environ.get("FACTCHECK_COMPILE", "1") == "0" or not BUILDING.intersection(sys.argv[1:]):
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        _warn("mypyc is not installed")
+        return []
+    try:
+        return mypycify(COMPILED, opt_level="3")  # paths relative to the project, where builds run
+    except (Exception, SystemExit) as error:  # mypy exits on a type error
+        _warn(f"mypyc could not compile the modules ({error})")
+        return []
+
+
+class OptionalBuildExt(build_ext):
+    """Build the extensions if the machine can; otherwise ship none of them (all or nothing: a module
+    whose extension is missing while others need it would fail to import)."""
+
+    def run(self) -> None:
+        if getattr(self, "editable_mode", False):
+            self.extensions = []  # an editable checkout runs its sources
+            return
+        try:
+            super().run()
+        except Exception as error:  # CompileError, LinkError, a missing compiler
+            for output in self.get_outputs():
+                Path(output).unlink(missing_ok=True)
+            self.extensions = []
+            _warn(f"the C extensions could not be built ({error})")
+
+
+if __name__ == "__main__":  # as pip's build backend runs it; tests import the parts above
+    setup(ext_modules=compiled_extensions(), cmdclass={"build_ext": OptionalBuildExt})

@@ -1,0 +1,83 @@
+"""setup.py: compiling with mypyc is optional, and a failed compile gives a pure-Python build."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from setuptools import Distribution, Extension
+from setuptools.command.build_ext import build_ext
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def setup_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("factcheck_setup", ROOT / "setup.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_compiled_module_exists(setup_module: ModuleType) -> None:
+    assert setup_module.COMPILED and all((ROOT / path).is_file() for path in setup_module.COMPILED)
+
+
+@pytest.mark.parametrize(
+    ("argv", "compile_setting"),
+    [
+        (["setup.py", "bdist_wheel"], "0"),  # the user asked for pure Python
+        (["setup.py", "egg_info"], "1"),  # reading metadata builds nothing
+        (["setup.py", "editable_wheel"], "1"),  # an editable checkout runs its sources
+    ],
+)
+def test_no_extensions_are_asked_for(
+    setup_module: ModuleType, monkeypatch: pytest.MonkeyPatch, argv: list[str], compile_setting: str
+) -> None:
+    monkeypatch.setattr(sys, "argv", argv)
+    monkeypatch.setenv("FACTCHECK_COMPILE", compile_setting)
+    assert setup_module.compiled_extensions() == []
+
+
+def _command(setup_module: ModuleType, tmp_path: Path) -> build_ext:
+    distribution = Distribution({"name": "x", "ext_modules": [Extension("x.fast", ["x/fast.c"])]})
+    command = setup_module.OptionalBuildExt(distribution)
+    command.initialize_options()
+    command.build_lib = str(tmp_path)
+    command.finalize_options()
+    return command
+
+
+def test_a_failed_compile_ships_no_extension_and_warns(
+    setup_module: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    command = _command(setup_module, tmp_path)
+    [output] = command.get_outputs()
+
+    def half_built(self: build_ext) -> None:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_bytes(b"one extension built before the compiler failed")
+        raise OSError("gcc: not found")
+
+    monkeypatch.setattr(build_ext, "run", half_built)
+    with pytest.warns(UserWarning, match="building pure Python instead"):
+        command.run()
+    assert not Path(output).exists() and command.extensions == []
+
+
+def test_an_editable_install_compiles_nothing(
+    setup_module: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    command = _command(setup_module, tmp_path)
+    command.editable_mode = True
+
+    def must_not_run(self: build_ext) -> None:
+        raise AssertionError("compiled an editable install")
+
+    monkeypatch.setattr(build_ext, "run", must_not_run)
+    command.run()
+    assert command.extensions == []
