@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sys
 import warnings
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 from setuptools import setup
@@ -71,6 +72,7 @@ class OptionalBuildExt(build_ext):
         if getattr(self, "editable_mode", False):
             self.extensions = []  # an editable checkout runs its sources
             return
+        self._forget_stale_extensions()
         try:
             super().run()
         except Exception as error:  # CompileError, LinkError, a missing compiler
@@ -78,6 +80,14 @@ class OptionalBuildExt(build_ext):
                 Path(output).unlink(missing_ok=True)
             self.extensions = []
             _warn(f"the C extensions could not be built ({error})")
+
+    def _forget_stale_extensions(self) -> None:
+        """Delete extensions an earlier build left in ``build/`` that this one does not make (a module no
+        longer compiled): shipped, they would be imported instead of the module's ``.py``."""
+        current = {str(Path(output).resolve()) for output in self.get_outputs()}
+        for path in Path(self.build_lib).rglob("*"):
+            if path.name.endswith(tuple(EXTENSION_SUFFIXES)) and str(path.resolve()) not in current:
+                path.unlink()
 
 
 if __name__ == "__main__":  # as pip's build backend runs it; tests import the parts above

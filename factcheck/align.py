@@ -1027,7 +1027,14 @@ class _Grouping:
     def average(self, group_a: list[int], group_b: list[int]) -> float:
         """Mean score over the pairs of claims of different sources across two groups."""
         pairs = [(a, b) for a in group_a for b in group_b if self.sources[a] != self.sources[b]]
-        return sum(self.score(a, b) for a, b in pairs) / len(pairs) if pairs else 0.0
+        if not pairs:
+            return 0.0
+        # Added in order, as Python 3.11's sum() did: 3.12's sum() compensates rounding (and compiled
+        # code does not), which would move a score at the threshold or at its fourth decimal.
+        total = 0.0
+        for a, b in pairs:
+            total += self.score(a, b)
+        return total / len(pairs)
 
     def merge(self, a: int, b: int) -> None:
         ga, gb = self.group[a], self.group[b]

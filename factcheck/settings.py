@@ -86,6 +86,11 @@ class Settings:
                 f"weights must hold {len(ALIGN_FEATURES) + 1} numbers (bias, then "
                 f"{', '.join(ALIGN_FEATURES)}), got {len(self.weights)}"
             )
+        # The one setting that is no number or name: 0 / 1 and numpy's booleans read as false / true, and
+        # anything else is refused, so that every build (compiled modules check the type) sees a bool.
+        if self.clean not in (True, False):
+            raise SettingsError(f"clean must be true or false, got {self.clean!r}")
+        object.__setattr__(self, "clean", bool(self.clean))
         if self.splitter != "punkt":
             raise SettingsError(f"unknown splitter {self.splitter!r}; the only splitter is 'punkt'")
 

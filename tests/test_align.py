@@ -513,3 +513,17 @@ def test_claim_features_under_aliases_that_name_nothing_in_it_are_those_without(
     assert names_aliased(hts, {"hts": "hayat tahrir al-sham"}) and not names_aliased(
         hts, {"un": "united nations"}
     )
+
+
+def test_average_link_adds_scores_in_order() -> None:
+    """Ten links of 0.1 average to what adding them in order gives (0.09999999999999999), on every Python
+    and build: Python 3.12's sum() would give 0.1, compiled code the former, and a merge at a threshold of
+    0.1 would then depend on the version."""
+    from factcheck.align import _Grouping
+
+    links = {(a, b): 0.1 for a in range(5) for b in range(5, 7)}
+    grouping = _Grouping(7, [0] * 5 + [1] * 2, links)
+    total = 0.0
+    for _ in range(10):
+        total += 0.1
+    assert grouping.average(list(range(5)), [5, 6]) == total / 10 == 0.09999999999999999

@@ -81,3 +81,33 @@ def test_an_editable_install_compiles_nothing(
     monkeypatch.setattr(build_ext, "run", must_not_run)
     command.run()
     assert command.extensions == []
+
+
+def test_an_extension_left_from_an_earlier_build_is_not_shipped(
+    setup_module: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A module taken off the compiled list must not come back from an old build's ``build/`` folder."""
+    command = _command(setup_module, tmp_path)
+    [current] = command.get_outputs()
+    suffix = Path(current).name.removeprefix("fast")
+    stale = [tmp_path / "x" / f"slow{suffix}", tmp_path / f"old__mypyc{suffix}"]
+    for path in [Path(current), *stale]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"an extension")
+    monkeypatch.setattr(build_ext, "run", lambda self: None)
+    command.run()
+    assert Path(current).exists() and not any(path.exists() for path in stale)
+
+
+@pytest.mark.parametrize(("compile_setting", "wants_mypy"), [("1", True), ("0", False)])
+def test_the_build_asks_for_mypy_only_when_it_compiles(
+    monkeypatch: pytest.MonkeyPatch, compile_setting: str, wants_mypy: bool
+) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "_build_backend"))
+    monkeypatch.setenv("FACTCHECK_COMPILE", compile_setting)
+    import factcheck_build
+
+    # What setuptools itself asks for is its business (and needs a setuptools that reads pyproject.toml).
+    monkeypatch.setattr(factcheck_build.build_meta, "get_requires_for_build_wheel", lambda settings: [])
+    requires = factcheck_build.get_requires_for_build_wheel()
+    assert [r.startswith("mypy") for r in requires] == ([True] if wants_mypy else [])

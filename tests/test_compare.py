@@ -225,3 +225,22 @@ def test_compare_in_several_threads_reports_what_one_thread_does() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         reports = list(pool.map(lambda sources: dumps(factcheck.compare(sources).to_dict()), inputs))
     assert reports == expected
+
+
+@pytest.mark.parametrize(("given", "read"), [(0, False), (1, True), (False, False), (True, True)])
+def test_clean_setting_is_read_as_a_bool(given: object, read: bool) -> None:
+    """Compiled modules check the type of what they are given: 0 / 1 must arrive as False / True."""
+    from factcheck.settings import Settings
+
+    assert Settings(clean=given).clean is read  # type: ignore[arg-type]
+    texts = ["The fire killed 12 people on Monday.", "The fire killed 15 people on Monday."]
+    assert factcheck.compare(texts, clean=given).settings["clean"] is read
+
+
+@pytest.mark.parametrize("given", ["yes", "false", None, 2, 0.5])
+def test_clean_setting_that_is_no_bool_is_refused(given: object) -> None:
+    from factcheck.errors import SettingsError
+    from factcheck.settings import Settings
+
+    with pytest.raises(SettingsError, match="clean must be true or false"):
+        Settings(clean=given)  # type: ignore[arg-type]

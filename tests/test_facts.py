@@ -570,3 +570,10 @@ def test_acronym_test_ascii_shortcut_agrees_with_the_letter_count() -> None:
     pieces = ["A", "B", "a", ".", "-", "1", "'", "’", "É", "é", "ª", "ⓐ", "中", "ı"]
     words = ["".join(p) for size in (1, 2, 3) for p in product(pieces, repeat=size)]
     assert all(_is_acronym(w) == by_letters(w) for w in words)
+
+
+def test_a_count_of_years_too_large_for_a_float_is_kept_whole() -> None:
+    """A 310-digit number of years crashed the duration conversion (float overflow)."""
+    huge = 10**309
+    [fact] = [f for f in extract_facts(f"The war lasted {huge} years.") if f.type == "quantity"]
+    assert fact.key == "duration" and fact.value == huge * 365

@@ -58,9 +58,8 @@ def _snapshot_of_the_package(target: Path) -> Path:
     target.mkdir()
     for name in PACKAGE_FILES:
         shutil.copy2(ROOT / name, target / name)
-    shutil.copytree(
-        ROOT / "factcheck", target / "factcheck", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
-    )
+    for folder in ("factcheck", "_build_backend"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     _git(target, "init", "-q")
     _git(target, "add", "-A")
     _git(target, "commit", "-q", "-m", "snapshot")

@@ -434,7 +434,9 @@ def _as_duration(fact: Fact) -> Fact:
     if days is None or not isinstance(fact.value, (int, float)):
         return fact
     value = fact.value * days
-    return replace(fact, key="duration", value=int(value) if float(value).is_integer() else value)
+    # An int stays one: float() of a count of years with 300 digits overflows.
+    whole = isinstance(value, int) or value.is_integer()
+    return replace(fact, key="duration", value=int(value) if whole else value)
 
 
 def _free(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
