@@ -23,8 +23,8 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# The stages where a comparison spends its Python time. Not sentences.py (its Punkt classes are defined
-# inside a function, which mypyc cannot compile) nor the CLI, reports and settings (no hot loops).
+# The stages where a comparison spends its Python time. Not punkt.py (its classes extend NLTK's, whose code
+# runs them) nor the CLI, reports and settings (no hot loops).
 COMPILED = [
     "factcheck/align.py",
     "factcheck/claims.py",
@@ -38,6 +38,7 @@ COMPILED = [
     "factcheck/judge.py",
     "factcheck/memo.py",
     "factcheck/pipeline.py",
+    "factcheck/sentences.py",
     "factcheck/words.py",
 ]
 
