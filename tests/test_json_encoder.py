@@ -69,3 +69,13 @@ def test_what_json_cannot_encode_raises_as_json_does() -> None:
     cycle.append(cycle)
     with pytest.raises(ValueError, match="Circular"):
         dumps({"a": cycle})
+
+
+def test_a_lone_surrogate_in_library_text_gets_a_report() -> None:
+    """Text given to the library (not read from a file) may hold a lone surrogate: fingerprinting it raised
+    UnicodeEncodeError."""
+    import factcheck
+
+    texts = ["The fire killed 12 people \ud800 on Monday.", "The fire killed 15 people on Monday."]
+    report = factcheck.compare(texts).to_dict()
+    assert any(group["status"] == "discrepancy" for group in report["groups"])

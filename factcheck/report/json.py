@@ -98,7 +98,9 @@ def _normal_words(text: str) -> str:
 def fingerprint(*parts: object) -> str:
     """A short stable hash of what a finding says (see the module docstring)."""
     payload = json.dumps([FINGERPRINT_VERSION, *parts], ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: text handed to the library may hold a lone surrogate (no file read as UTF-8 can); the
+    # same bytes as plain UTF-8 for every other string, so fingerprints do not change.
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _discrepancy(d: Discrepancy, claim_texts: list[str]) -> dict[str, object]:
