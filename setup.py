@@ -77,14 +77,13 @@ class OptionalBuildExt(build_ext):
         try:
             super().run()
         except Exception as error:  # CompileError, LinkError, a missing compiler
-            for output in self.get_outputs():
-                Path(output).unlink(missing_ok=True)
             self.extensions = []
+            self._forget_stale_extensions()  # with no extension wanted, whatever was built goes too
             _warn(f"the C extensions could not be built ({error})")
 
     def _forget_stale_extensions(self) -> None:
-        """Delete extensions an earlier build left in ``build/`` that this one does not make (a module no
-        longer compiled): shipped, they would be imported instead of the module's ``.py``."""
+        """Delete the extensions in ``build/`` that this build does not make (left by an earlier build, or
+        half of this one): shipped, they would be imported instead of the module's ``.py``."""
         current = {str(Path(output).resolve()) for output in self.get_outputs()}
         for path in Path(self.build_lib).rglob("*"):
             if path.name.endswith(tuple(EXTENSION_SUFFIXES)) and str(path.resolve()) not in current:

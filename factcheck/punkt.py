@@ -92,7 +92,7 @@ def build_punkt(abbreviations: Iterable[str], sentence_starters: Iterable[str]) 
     # start of sentences and lower-case inside them, so a capitalised one after an abbreviation or an
     # initial starts a new sentence ("you and I. Did you see ...").
     # The flag constants are private to NLTK but stable since Punkt was ported (2008).
-    for word in sentence_starters:
+    for word in params.sent_starters:
         params.add_ortho_context(word, punkt._ORTHO_BEG_UC | punkt._ORTHO_MID_LC)
     return Tokenizer(params, LanguageVars())
 
