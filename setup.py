@@ -37,6 +37,7 @@ COMPILED = [
     "factcheck/facts/quantities.py",
     "factcheck/judge.py",
     "factcheck/memo.py",
+    "factcheck/model.py",
     "factcheck/pipeline.py",
     "factcheck/sentences.py",
     "factcheck/words.py",

@@ -8,15 +8,27 @@ by offset rather than copies that drift from the source).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 FactType = Literal["quantity", "date", "entity", "event", "scope", "attribution"]
 Status = Literal["agreement", "discrepancy", "unique"]
 
 
+class _Record:
+    """Base of the records below: each pickles and deep-copies by calling its class with its fields.
+    setup.py compiles this module, and a compiled frozen dataclass refuses the field-by-field restore
+    (``object.__setattr__``) that pickle would use otherwise; a constructor call works in both builds."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # Every subclass is a dataclass; the base, which has no fields, is never instantiated.
+        return type(self), tuple(getattr(self, f.name) for f in fields(self))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True, slots=True)
-class Dropped:
+class Dropped(_Record):
     """A piece of page furniture removed by the cleaner, kept so nothing is lost."""
 
     text: str
@@ -27,7 +39,7 @@ class Dropped:
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
+class Article(_Record):
     """One source as read from disk, stdin or a string, before any cleaning."""
 
     id: str
@@ -40,7 +52,7 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
-class CleanArticle:
+class CleanArticle(_Record):
     """An article with its furniture marked: ``blocks`` are the kept spans."""
 
     article: Article
@@ -50,7 +62,7 @@ class CleanArticle:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(_Record):
     source: str
     index: int
     text: str
@@ -60,7 +72,7 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(_Record):
     """One checkable value in a claim.
 
     ``value`` is the normalised value (a number for quantities, an ISO-like
@@ -84,7 +96,7 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(_Record):
     id: str
     source: str
     sentence: int
@@ -98,7 +110,7 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
-class Alignment:
+class Alignment(_Record):
     """Claims from two or more sources (or one lone claim) found to state the same thing."""
 
     claims: tuple[Claim, ...]
@@ -107,7 +119,7 @@ class Alignment:
 
 
 @dataclass(frozen=True, slots=True)
-class Discrepancy:
+class Discrepancy(_Record):
     """One fact the sources of a group state differently.
 
     ``values`` is keyed by every source that gives a value for the fact;
@@ -123,7 +135,7 @@ class Discrepancy:
 
 
 @dataclass(frozen=True, slots=True)
-class AgreedFact:
+class AgreedFact(_Record):
     """A fact the sources of a group state alike: ``values`` is each source's wording."""
 
     type: str
@@ -132,7 +144,7 @@ class AgreedFact:
 
 
 @dataclass(frozen=True, slots=True)
-class Group:
+class Group(_Record):
     id: str
     status: Status
     score: float
@@ -144,7 +156,7 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceSummary:
+class SourceSummary(_Record):
     id: str
     name: str
     path: str | None
@@ -156,7 +168,7 @@ class SourceSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
+class Report(_Record):
     """The result of a comparison; ``to_dict()`` is the JSON export."""
 
     version: str

@@ -128,7 +128,11 @@ def test_claims_given_a_role_copy_every_field_but_the_source_and_id() -> None:
             return (Fact("entity", f"{name}-value", n, n + 1, f"{name}-value"),)
         return f"{name}-value"
 
-    values = {f.name: distinct(f.name, str(f.type), n) for n, f in enumerate(fields(Claim))}
+    def type_name(kind: object) -> str:
+        # A string under ``from __future__ import annotations``; the class itself in the compiled build.
+        return kind if isinstance(kind, str) else str(getattr(kind, "__name__", kind))
+
+    values = {f.name: distinct(f.name, type_name(f.type), n) for n, f in enumerate(fields(Claim))}
     unlabelled = Claim(**values)  # type: ignore[arg-type]
     expected = replace(unlabelled, id="B" + unlabelled.id, source="B")
     assert _as_source(unlabelled, "B") == expected

@@ -135,6 +135,22 @@ def test_compare_names_claims_by_role_when_an_article_comes_back_in_the_other() 
     assert all(c["id"].startswith(c["source"]) for c in swapped["claims"])
 
 
+def test_a_report_pickles_and_deep_copies_to_an_equal_report() -> None:
+    """Researchers hand reports between processes (multiprocessing, Dask) and copy them; the compiled
+    build's frozen records must survive both, as the pure ones do."""
+    import copy
+    import pickle
+
+    report = factcheck.compare([TEXT_A, TEXT_B])
+    for again in (pickle.loads(pickle.dumps(report)), copy.deepcopy(report)):
+        assert again == report and again is not report
+        assert dumps(again.to_dict()) == dumps(report.to_dict())
+        assert again.texts == report.texts  # not compared by ==, yet carried
+    fact = next(f for c in report.claims for f in c.facts)
+    assert pickle.loads(pickle.dumps(fact)) == fact
+    assert copy.copy(report.claims[0]) == report.claims[0]
+
+
 def test_compare_settings_are_recorded() -> None:
     report = factcheck.compare([TEXT_A, TEXT_B], threshold=0.7, scorer="token_sort_ratio").to_dict()
     settings = report["tool"]["settings"]
