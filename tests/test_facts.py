@@ -549,7 +549,10 @@ def test_every_superlative_holds_a_cue() -> None:
 
 def test_no_longer_gap_joins_a_name() -> None:
     # _joins turns away a gap longer than _LONGEST_JOINING_GAP before trying its patterns.
-    from re import _parser
+    try:
+        from re import _parser
+    except ImportError:  # Python 3.10: the parser was still the module sre_parse
+        import sre_parse as _parser  # type: ignore[no-redef]
 
     from factcheck.facts.entities import _LONGEST_JOINING_GAP, _OF_GAP, _PARTICLE_GAP
 
