@@ -44,7 +44,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import accumulate, repeat
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -424,7 +424,7 @@ def term_weights(
     present, repeats, frequency = _claim_counts(ids, sources, size)
     term_idf = np.zeros(size, dtype=np.float64)
     term_idf[ids] = idf
-    weight[present] = term_idf[present] / _damping_table(int(repeats.max()))[repeats]
+    weight[present] = term_idf[present] / _damping_table(int(np.maximum.reduce(repeats)))[repeats]
     local[present] = _local_idf_table(claims)[frequency]
     is_event = np.zeros(size, dtype=bool)
     is_event[ids[kinds == EVENT]] = True
@@ -441,37 +441,53 @@ def _claim_counts(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(the term ids present in increasing order, the most claims of one source using each, the claims
     using each) from one entry per claim and term."""
-    count = int(sources.max()) + 1
+    count = int(np.maximum.reduce(sources)) + 1
     if count * size <= DENSE_COUNT_CELLS:  # two articles: one bincount over a small table
         per_source = np.bincount(sources * size + ids, minlength=count * size).reshape(count, size)
-        present = np.flatnonzero(per_source.any(axis=0))
-        return present, per_source.max(axis=0)[present], per_source.sum(axis=0)[present]
+        present = np.logical_or.reduce(per_source, axis=0).nonzero()[0]
+        return (
+            present,
+            np.maximum.reduce(per_source, axis=0)[present],
+            np.add.reduce(per_source, axis=0)[present],
+        )
     # Many sources: the table would grow with sources x terms (0.7 GB at 300 sources); sort the entries.
     cells, which = _unique(ids * count + sources, return_inverse=True)
     per_cell = np.bincount(which, minlength=len(cells))
     term = cells // count
-    starts = np.flatnonzero(np.concatenate(([True], term[1:] != term[:-1])))
+    starts = np.concatenate(([True], term[1:] != term[:-1])).nonzero()[0]
     return term[starts], np.maximum.reduceat(per_cell, starts), np.add.reduceat(per_cell, starts)
 
 
 # -- numpy helpers -------------------------------------------------------------------------------
 # np.unique and np.intersect1d import numpy.ma on first use (about 35 ms of a CLI run); these do the same
 # for the plain arrays used here with a sort.
+#
+# Throughout this module arrays are small (a pair of articles: hundreds of entries) and numpy is called
+# thousands of times a second, so the calls take the shortest way to numpy's C: array methods
+# (``a.repeat``, ``a.argsort``, ``a.nonzero()[0]``) rather than the ``np.`` functions, which wrap the same
+# C in Python-level dispatch, and the ufunc reductions (``np.logical_or.reduce``, ``np.maximum.reduce``,
+# ``np.add.reduce``) that ``a.any()``, ``a.max()`` and ``a.sum()`` call through a Python function. Same
+# results, ~1 us less a call.
 
 
 def _unique(values: np.ndarray, return_inverse: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Sorted distinct values, and (if asked) each value's index among them."""
     if values.size == 0:
         return values, np.zeros(0, dtype=np.int64)
-    order = np.argsort(values, kind="stable")
+    order = values.argsort(kind="stable")
     ordered = values[order]
     first = np.concatenate(([True], ordered[1:] != ordered[:-1]))
     distinct = ordered[first]
     if not return_inverse:
         return distinct, np.zeros(0, dtype=np.int64)
     inverse = np.empty(len(values), dtype=np.int64)
-    inverse[order] = np.cumsum(first) - 1
+    inverse[order] = first.cumsum() - 1
     return distinct, inverse
+
+
+def _steps(values: np.ndarray) -> np.ndarray:
+    """``np.diff`` of a 1-D array of numbers: the same subtraction, without its Python wrapper."""
+    return values[1:] - values[:-1]
 
 
 # -- the index: every claim's terms as integer ids, for vectorised joins ------------------------
@@ -530,9 +546,9 @@ class _Block:
         kinds = np.concatenate([f.kinds for f in features])
         idf = np.concatenate([f.idf for f in features])
         distinct, inverse = _unique(codes, return_inverse=True)
-        owner = np.repeat(np.arange(rows), lengths)
+        owner = np.arange(rows).repeat(lengths)
         # A claim lists each code once, so (claim, rank of code) orders its entries without ties.
-        order = np.argsort(owner * len(distinct) + inverse, kind="stable")
+        order = (owner * len(distinct) + inverse).argsort(kind="stable")
         kinds, idf, inverse = kinds[order], idf[order], inverse[order]
         counts = _count_kinds(owner, kinds.astype(np.int64), rows)
         arrays = (lengths, kinds, idf, distinct, inverse, counts, heading, length)
@@ -548,7 +564,7 @@ def _merged_ids(blocks: list[_Block]) -> tuple[np.ndarray, np.ndarray]:
         return blocks[0].distinct, blocks[0].inverse
     # The stable sort in _unique merges the blocks' sorted runs; its inverse places each block's codes.
     distinct, position = _unique(np.concatenate([b.distinct for b in blocks]), return_inverse=True)
-    ends = np.cumsum([len(b.distinct) for b in blocks]).tolist()
+    ends = list(accumulate(len(b.distinct) for b in blocks))
     starts = [0, *ends[:-1]]
     ids = [position[start:end][b.inverse] for b, start, end in zip(blocks, starts, ends, strict=True)]
     return distinct, np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
@@ -560,7 +576,7 @@ class _Index:
     def __init__(self, blocks: list[_Block], sources: list[str], articles: list[bool]) -> None:
         lengths = np.concatenate([b.lengths for b in blocks])
         count = len(lengths)
-        owner = np.repeat(np.arange(count), lengths)
+        owner = np.arange(count).repeat(lengths)
         kinds = np.concatenate([b.kinds for b in blocks])
         idf = np.concatenate([b.idf for b in blocks])
         # Term ids 0..size-1: the rank of each distinct code. A claim's terms come coded with its features
@@ -586,7 +602,7 @@ class _Index:
         else:
             self.table = None
         self.article = np.array(articles, dtype=bool)
-        self.indptr = np.concatenate([[0], np.cumsum(lengths)])
+        self.indptr = np.concatenate([[0], lengths.cumsum()])
         self.heading = np.concatenate([b.heading for b in blocks])
         self.texts = [text for b in blocks for text in b.texts]
         self.lower = [text for b in blocks for text in b.lower]
@@ -602,21 +618,21 @@ class _Index:
         """(position in ``claims``, term id) of every term of the given claims, flattened."""
         starts = self.indptr[claims]
         lengths = self.indptr[claims + 1] - starts
-        ends = np.cumsum(lengths)
-        owner = np.repeat(np.arange(len(claims)), lengths)
+        ends = lengths.cumsum()
+        owner = np.arange(len(claims)).repeat(lengths)
         # Entry e of claim k sits at starts[k] + (e - where claim k's entries begin in the output).
-        shift = np.repeat(starts - (ends - lengths), lengths)
+        shift = (starts - (ends - lengths)).repeat(lengths)
         return owner, self.terms[np.arange(int(ends[-1]) if len(ends) else 0) + shift]
 
     def weights_of(self, terms: list[str]) -> list[float]:
         """The weight of each term: a word, ``entity:`` name or ``event:`` of these claims weighs what
         alignment gave it; the other terms (values, counted nouns) weigh as much as the heaviest."""
         weighed = self.kind <= EVENT
-        if not weighed.any():
+        if not np.logical_or.reduce(weighed, axis=None):
             return [1.0] * len(terms)
-        heaviest = float(self.weight[weighed].max())
+        heaviest = float(np.maximum.reduce(self.weight[weighed], axis=None))
         codes = np.fromiter(map(_weighed_code, terms), dtype=np.int64, count=len(terms))
-        at = np.minimum(np.searchsorted(self.distinct, codes), len(self.distinct) - 1)
+        at = np.minimum(self.distinct.searchsorted(codes), len(self.distinct) - 1)
         found = (self.distinct[at] == codes) & weighed[at]
         return np.where(found, self.weight[at], heaviest).tolist()
 
@@ -650,14 +666,14 @@ def _posting_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray, int]:
     per posting: thousands of tiny calls cost more than the work).
     """
     n = len(index.indptr) - 1
-    owner = np.repeat(np.arange(n), np.diff(index.indptr))
+    owner = np.arange(n).repeat(_steps(index.indptr))
     blocking = index.kind[index.terms] <= VALUE  # words, names, numbers: not function words
-    by_term = np.argsort(index.terms[blocking], kind="stable")
+    by_term = index.terms[blocking].argsort(kind="stable")
     terms, claims = index.terms[blocking][by_term], owner[blocking][by_term]
     if not len(terms):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), n
-    starts = np.concatenate([[0], np.flatnonzero(np.diff(terms)) + 1])
-    lengths = np.diff(np.concatenate([starts, [len(terms)]]))
+    starts = np.concatenate([[0], _steps(terms).nonzero()[0] + 1])
+    lengths = _steps(np.concatenate([starts, [len(terms)]]))
     # Claims within a posting are in increasing order (stable sort), so left < right in each pair.
     codes, shared = [], []
     for size in _unique(lengths[(lengths >= 2) & (lengths <= BLOCK_MAX_POSTINGS)])[0].tolist():
@@ -665,7 +681,7 @@ def _posting_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray, int]:
         block = claims[first[:, None] + np.arange(size)]
         left, right = _upper(size)
         codes.append((block[:, left] * n + block[:, right]).ravel())
-        shared.append(np.repeat(terms[first], len(left)))
+        shared.append(terms[first].repeat(len(left)))
     if not codes:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), n
     return np.concatenate(codes), np.concatenate(shared), n
@@ -710,15 +726,16 @@ def _two_source_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray]:
     if not len(index.kind) or index.table is None:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     blocking = index.table.reshape(count, index.size)[:, index.kind <= VALUE]
-    first, second = np.flatnonzero(index.sources == 0), np.flatnonzero(index.sources == 1)
+    first, second = (index.sources == 0).nonzero()[0], (index.sources == 1).nonzero()[0]
     ours, theirs = blocking[first], blocking[second]
-    both = ours.any(axis=0) & theirs.any(axis=0)
+    both = np.logical_or.reduce(ours, axis=0) & np.logical_or.reduce(theirs, axis=0)
     ours, theirs = np.packbits(ours[:, both], axis=1), np.packbits(theirs[:, both], axis=1)
-    i, j = np.nonzero((ours[:, None, :] & theirs[None, :, :]).any(axis=2))
+    i, j = np.logical_or.reduce(ours[:, None, :] & theirs[None, :, :], axis=2).nonzero()
     i, j = first[i], second[j]
     left, right = np.minimum(i, j), np.maximum(i, j)
     keep = index.heading[left] == index.heading[right]
-    codes = np.sort(left[keep] * count + right[keep])  # in the postings' order: by left, then right
+    codes = left[keep] * count + right[keep]
+    codes.sort()  # in the postings' order: by left, then right
     return codes // count, codes % count
 
 
@@ -735,22 +752,22 @@ def _best_partners(
     if count == 0:
         return left, right
     blocking = index.kind[index.terms] <= VALUE
-    owner = np.repeat(np.arange(len(index.indptr) - 1), np.diff(index.indptr))
+    owner = np.arange(len(index.indptr) - 1).repeat(_steps(index.indptr))
     mass = np.bincount(
         owner[blocking], weights=index.weight[index.terms[blocking]], minlength=len(index.texts)
     )
-    closeness = np.clip(shared / np.sqrt(mass[left] * mass[right]), 0.0, 1.0)
+    closeness = (shared / np.sqrt(mass[left] * mass[right])).clip(0.0, 1.0)
     ends = np.concatenate([left, right])
     others = np.concatenate([right, left])
     # Sort by (claim, closest first, partner) with one int64 key (closeness to 20 bits): an argsort of
     # one key is several times faster than np.lexsort over three at a million pairs.
     distance = np.rint((1.0 - np.concatenate([closeness, closeness])) * (2**20 - 1)).astype(np.int64)
     if len(index.texts) < 2**21:
-        order = np.argsort((ends << 42) | (distance << 22) | others)
+        order = ((ends << 42) | (distance << 22) | others).argsort()
     else:  # too many claims for the packed key
         order = np.lexsort((others, distance, ends))
     ranked = ends[order]
-    rank = np.arange(len(order)) - np.searchsorted(ranked, ranked, side="left")
+    rank = np.arange(len(order)) - ranked.searchsorted(ranked, side="left")
     keep = np.zeros(count, dtype=bool)
     keep[order[rank < partners] % count] = True
     return left[keep], right[keep]
@@ -768,15 +785,15 @@ def _shared(
     Found by looking up the terms of one side of each pair among the other claim's (claim, term) keys,
     with no Python loop over pairs; the side with fewer terms is the one expanded.
     """
-    lengths = np.diff(index.indptr)
-    if lengths[left].sum() < lengths[right].sum():
+    lengths = _steps(index.indptr)
+    if np.add.reduce(lengths[left]) < np.add.reduce(lengths[right]):
         left, right = right, left
     pair, term = index.entries(right)
     wanted = left[pair] * index.size + term
     if index.table is not None:  # a few articles: a table lookup, not a binary search
         found = index.table[wanted]
     else:
-        at = np.searchsorted(index.keys, wanted)
+        at = index.keys.searchsorted(wanted)
         found = index.keys[np.minimum(at, len(index.keys) - 1)] == wanted  # no keys: no entries either
     # In (pair, term) order, as the sums below have always been taken: the masses are the same to the bit.
     pair, term = pair[found], term[found]
@@ -873,7 +890,7 @@ def _cheap_features(
     features = _ratio(numerator, denominator)
     if with_chars:
         features[:, CHARS] = _chars_feature(index, left, right)
-    return np.clip(features, 0.0, 1.0)
+    return features.clip(0.0, 1.0)
 
 
 # Columns of the features computed as ratios, and the kinds of term they count.
@@ -903,7 +920,7 @@ def _partial_bounds(
     high = np.where(shorter > 0, _ratio(2.0 * common, shorter + common) + PARTIAL_BOUND_SLACK, 1.0)
     tiles = np.ceil(_ratio(longer, shorter))
     low = np.where(shorter > 0, _ratio(common, tiles * shorter) - PARTIAL_BOUND_SLACK, 0.0)
-    return np.clip(low, 0.0, 1.0), np.clip(high, 0.0, 1.0)
+    return low.clip(0.0, 1.0), high.clip(0.0, 1.0)
 
 
 # ``ratio`` comes back as float32 percentages: a margin keeps the bound above the true value.
@@ -916,12 +933,12 @@ def _chars_feature(index: _Index, left: np.ndarray, right: np.ndarray) -> np.nda
 
 def _text_feature(index: _Index, left: np.ndarray, right: np.ndarray, scorer: str) -> np.ndarray:
     texts_l, texts_r = _picked(index.texts, left), _picked(index.texts, right)
-    return np.clip(_pairwise(SCORER_FUNCTIONS[scorer], texts_l, texts_r), 0.0, 1.0)
+    return _pairwise(SCORER_FUNCTIONS[scorer], texts_l, texts_r).clip(0.0, 1.0)
 
 
 def _partial_feature(index: _Index, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     lower_l, lower_r = _picked(index.lower, left), _picked(index.lower, right)
-    return np.clip(_pairwise(fuzz.partial_ratio, lower_l, lower_r), 0.0, 1.0)
+    return _pairwise(fuzz.partial_ratio, lower_l, lower_r).clip(0.0, 1.0)
 
 
 def _picked(strings: list[str], positions: np.ndarray) -> list[str]:
@@ -972,12 +989,12 @@ def pair_scores(index: _Index, left: np.ndarray, right: np.ndarray, settings: Se
     articles &= shared[:, WORD] + shared[:, NAME] + shared[:, EVENT] >= FACT_MIN_SHARED
     # token_set_ratio is at most 1: a bound on the shared-fact score before computing it.
     fact_bound = np.where(articles, (FACT_TEXT_WEIGHT + (1 - FACT_TEXT_WEIGHT) * cosine) * rescale, 0.0)
-    live = np.flatnonzero(np.maximum(bound, fact_bound) >= floor)
+    live = (np.maximum(bound, fact_bound) >= floor).nonzero()[0]
     scores = np.zeros(len(left))
     if not len(live):
         return scores
     exact = features[live]
-    exact[:, CHARS] = np.clip(_chars_feature(index, left[live], right[live]), 0.0, 1.0)
+    exact[:, CHARS] = _chars_feature(index, left[live], right[live]).clip(0.0, 1.0)
     # partial_ratio at its most favourable value that ``chars`` allows: a bound from below or above.
     partial_bound = _partial_bounds(index, left[live], right[live], exact[:, CHARS])
     exact[:, PARTIAL] = partial_bound[1] if favourable[PARTIAL] == 1.0 else partial_bound[0]
@@ -992,7 +1009,7 @@ def pair_scores(index: _Index, left: np.ndarray, right: np.ndarray, settings: Se
     # max(paraphrase score, shared-fact score) is the shared-fact score when that reaches the bound.
     settled = fact_route & (facts >= bound)
     scores[live[settled]] = facts[settled]
-    rest = np.flatnonzero(~settled & (bound >= floor))
+    rest = (~settled & (bound >= floor)).nonzero()[0]
     if len(rest):
         pairs = live[rest]
         exact = exact[rest]
@@ -1063,12 +1080,12 @@ def group_claims(
     count: int, sources: np.ndarray, left: np.ndarray, right: np.ndarray, scores: np.ndarray, threshold: float
 ) -> _Grouping:
     """Greedy N-way grouping by descending score; see the module docstring for the rules."""
-    above = np.flatnonzero(scores >= threshold)
+    above = (scores >= threshold).nonzero()[0]
     # Ties broken by position so that output is deterministic.
     order = above[np.lexsort((right[above], left[above], -scores[above]))]
     # Pairs below the threshold still count in the average link between groups; those below half of
     # it are too weak to matter and count as 0, which keeps this table small.
-    keep = np.flatnonzero(scores >= threshold / 2)
+    keep = (scores >= threshold / 2).nonzero()[0]
     pairs = zip(left[keep].tolist(), right[keep].tolist(), strict=True)
     link = dict(zip(pairs, scores[keep].tolist(), strict=True))
     grouping = _Grouping(count, sources.tolist(), link)  # Python ints: compared pair by pair below
