@@ -603,6 +603,11 @@ class _Index:
             self.table = None
         self.article = np.array(articles, dtype=bool)
         self.indptr = np.concatenate([[0], lengths.cumsum()])
+        # Kept for the candidates and the joins, which would otherwise rebuild them from ``indptr``.
+        self.terms_per_claim = lengths
+        """How many terms each claim has."""
+        self.owner = owner
+        """The claim of each entry of ``terms``."""
         self.heading = np.concatenate([b.heading for b in blocks])
         self.texts = [text for b in blocks for text in b.texts]
         self.lower = [text for b in blocks for text in b.lower]
@@ -617,7 +622,7 @@ class _Index:
     def entries(self, claims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(position in ``claims``, term id) of every term of the given claims, flattened."""
         starts = self.indptr[claims]
-        lengths = self.indptr[claims + 1] - starts
+        lengths = self.terms_per_claim[claims]
         ends = lengths.cumsum()
         owner = np.arange(len(claims)).repeat(lengths)
         # Entry e of claim k sits at starts[k] + (e - where claim k's entries begin in the output).
@@ -666,7 +671,7 @@ def _posting_pairs(index: _Index) -> tuple[np.ndarray, np.ndarray, int]:
     per posting: thousands of tiny calls cost more than the work).
     """
     n = len(index.indptr) - 1
-    owner = np.arange(n).repeat(_steps(index.indptr))
+    owner = index.owner
     blocking = index.kind[index.terms] <= VALUE  # words, names, numbers: not function words
     by_term = index.terms[blocking].argsort(kind="stable")
     terms, claims = index.terms[blocking][by_term], owner[blocking][by_term]
@@ -752,9 +757,8 @@ def _best_partners(
     if count == 0:
         return left, right
     blocking = index.kind[index.terms] <= VALUE
-    owner = np.arange(len(index.indptr) - 1).repeat(_steps(index.indptr))
     mass = np.bincount(
-        owner[blocking], weights=index.weight[index.terms[blocking]], minlength=len(index.texts)
+        index.owner[blocking], weights=index.weight[index.terms[blocking]], minlength=len(index.texts)
     )
     closeness = (shared / np.sqrt(mass[left] * mass[right])).clip(0.0, 1.0)
     ends = np.concatenate([left, right])
@@ -785,7 +789,7 @@ def _shared(
     Found by looking up the terms of one side of each pair among the other claim's (claim, term) keys,
     with no Python loop over pairs; the side with fewer terms is the one expanded.
     """
-    lengths = _steps(index.indptr)
+    lengths = index.terms_per_claim
     if np.add.reduce(lengths[left]) < np.add.reduce(lengths[right]):
         left, right = right, left
     pair, term = index.entries(right)
