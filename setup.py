@@ -21,6 +21,7 @@ from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 from setuptools import setup
+from setuptools.command.bdist_wheel import bdist_wheel
 from setuptools.command.build_ext import build_ext
 
 # The stages where a comparison spends its Python time. Not punkt.py (its classes extend NLTK's, whose code
@@ -91,5 +92,18 @@ class OptionalBuildExt(build_ext):
                 path.unlink()
 
 
+class WheelPureIfNothingCompiled(bdist_wheel):
+    """A wheel whose extensions all failed to build holds pure Python, and is tagged so (py3-none-any):
+    tagged for this platform and interpreter, pip would refuse it on any other."""
+
+    def run_command(self, command: str) -> None:
+        super().run_command(command)
+        # The tag is decided before the build (from the extensions asked for); what was built decides it.
+        if command == "build" and not self.get_finalized_command("build_ext").extensions:
+            self.root_is_pure = True
+
+
+COMMANDS = {"build_ext": OptionalBuildExt, "bdist_wheel": WheelPureIfNothingCompiled}
+
 if __name__ == "__main__":  # as pip's build backend runs it; tests import the parts above
-    setup(ext_modules=compiled_extensions(), cmdclass={"build_ext": OptionalBuildExt})
+    setup(ext_modules=compiled_extensions(), cmdclass=COMMANDS)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import sys
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
@@ -111,3 +113,62 @@ def test_the_build_asks_for_mypy_only_when_it_compiles(
     monkeypatch.setattr(factcheck_build.build_meta, "get_requires_for_build_wheel", lambda settings: [])
     requires = factcheck_build.get_requires_for_build_wheel()
     assert [r.startswith("mypy") for r in requires] == ([True] if wants_mypy else [])
+
+
+def _build_wheel(setup_module: ModuleType, project: Path, source: str) -> Path:
+    """Build a wheel of a one-extension project with setup.py's commands; return the wheel."""
+    (project / "x").mkdir(parents=True)
+    (project / "x" / "__init__.py").write_text("", encoding="utf-8")
+    (project / "x" / "fast.c").write_text(source, encoding="utf-8")
+    distribution = Distribution(
+        {
+            "name": "x",
+            "version": "1",
+            "packages": ["x"],
+            "ext_modules": [Extension("x.fast", ["x/fast.c"])],
+            "cmdclass": setup_module.COMMANDS,
+            "script_name": "setup.py",
+        }
+    )
+    command = distribution.get_command_obj("bdist_wheel")
+    command.dist_dir = str(project / "dist")
+    command.bdist_dir = str(project / "bdist")
+    distribution.get_command_obj("build").build_base = str(project / "build")
+    distribution.run_command("bdist_wheel")
+    [wheel] = (project / "dist").glob("*.whl")
+    return wheel
+
+
+def _wheel_is_pure(wheel: Path) -> bool:
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = next(name for name in archive.namelist() if name.endswith(".dist-info/WHEEL"))
+        return "Root-Is-Purelib: true" in archive.read(metadata).decode()
+
+
+def test_a_wheel_whose_extensions_failed_to_compile_is_tagged_pure(
+    setup_module: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A pure-Python wheel must say so (py3-none-any): tagged for this platform and interpreter, pip would
+    refuse it elsewhere, and an index or cache would file it as a binary."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.warns(UserWarning, match="building pure Python instead"):
+        wheel = _build_wheel(setup_module, tmp_path, "this is not C;\n")
+    assert wheel.name == "x-1-py3-none-any.whl" and _wheel_is_pure(wheel)
+    with zipfile.ZipFile(wheel) as archive:
+        assert not [name for name in archive.namelist() if name.startswith("x/fast")]
+
+
+@pytest.mark.skipif(shutil.which("cc") is None, reason="needs a C compiler")
+def test_a_wheel_with_compiled_extensions_keeps_its_platform_tag(
+    setup_module: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    module = (
+        "#include <Python.h>\n"
+        'static struct PyModuleDef fast = {PyModuleDef_HEAD_INIT, "fast", NULL, -1, NULL};\n'
+        "PyMODINIT_FUNC PyInit_fast(void) { return PyModule_Create(&fast); }\n"
+    )
+    wheel = _build_wheel(setup_module, tmp_path, module)
+    assert not wheel.name.endswith("-none-any.whl") and not _wheel_is_pure(wheel)
+    with zipfile.ZipFile(wheel) as archive:
+        assert [name for name in archive.namelist() if name.startswith("x/fast")]

@@ -50,9 +50,10 @@ def test_cli_compare_fixtures_rich_plain() -> None:
         assert furniture not in out
 
 
-def test_cli_compare_json_is_the_library_dict(tmp_path: Path) -> None:
+def test_cli_compare_json_is_the_library_dict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import factcheck
 
+    monkeypatch.chdir(ROOT)  # the library is given the CLI's relative paths, which the report carries
     target = tmp_path / "report.json"
     result = run(
         "compare", "fixtures/aleppo_a.txt", "fixtures/aleppo_b.txt", "--format", "json", "-o", str(target)
