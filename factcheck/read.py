@@ -3,7 +3,8 @@
 Every later offset points into ``Article.text``, so what it holds is decided
 here, per format (``Article.format``):
 
-- ``text``: the file as decoded (a UTF-8 BOM is dropped, nothing else).
+- ``text``: the file as decoded (UTF-8; UTF-16 or UTF-32 where a byte-order mark says so; the mark
+  is dropped, nothing else).
 - ``markdown`` (``.md``, ``.markdown``): the file with its markup replaced by
   spaces (``markup.py``): same length, same lines, so offsets and line numbers
   are those of the ``.md`` file itself.
@@ -21,6 +22,7 @@ to do.
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from dataclasses import dataclass
@@ -123,8 +125,9 @@ def _unreadable(path: Path, error: OSError) -> InputError:
 
 def _article_from_bytes(data: bytes, source_id: str, name: str, path: str, suffix: str = "") -> Article:
     where = path if path != STDIN else "standard input"
+    data = _as_utf8(data, where)
     if b"\x00" in data[:_BINARY_PROBE]:
-        raise InputError(f"{where}: looks like a binary file, not article text; give a UTF-8 text file")
+        raise InputError(_binary_message(data, where))
     # A page saved as .txt (or piped in) is still a page: its content says so, whatever its name.
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and web.looks_like_html(data)):
         _require_text(data.decode("utf-8", errors="replace"), where)
@@ -153,6 +156,42 @@ def _article_from_bytes(data: bytes, source_id: str, name: str, path: str, suffi
             format="markdown",
         )
     return Article(id=source_id, name=name, path=path, text=text)
+
+
+# UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _as_utf8(data: bytes, where: str) -> bytes:
+    """UTF-16 or UTF-32 text as UTF-8 (its byte-order mark dropped), where a byte-order mark says which it
+    is: what Windows editors save as "Unicode". Anything else is returned as it is."""
+    for mark, codec in _WIDE_BOMS:
+        if data.startswith(mark):
+            try:
+                return data.decode(codec).encode("utf-8")
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    f"{where}: starts as {codec.upper()} text but is not valid {codec.upper()} "
+                    f"(at offset {error.start}); check the file"
+                ) from None
+    return data
+
+
+def _binary_message(data: bytes, where: str) -> str:
+    """Text in UTF-16 without a byte-order mark has a zero in every other byte: say how to convert it."""
+    probe = data[: _BINARY_PROBE - _BINARY_PROBE % 2]
+    for zeros, codec in ((probe[1::2], "utf-16le"), (probe[0::2], "utf-16be")):
+        if zeros and zeros.count(0) >= 0.9 * len(zeros):
+            return (
+                f"{where}: looks like UTF-16 text without a byte-order mark; convert it first, "
+                f"e.g. iconv -f {codec} -t utf-8"
+            )
+    return f"{where}: looks like a binary file, not article text; give a UTF-8 text file"
 
 
 def _require_text(text: str, where: str) -> None:

@@ -24,6 +24,36 @@ def test_read_file_keeps_text_and_drops_bom(tmp_path: Path) -> None:
     assert (article.id, article.name, article.path) == ("A", "a.txt", str(path))
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
+def test_read_file_in_utf16_or_utf32_with_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    """What Windows editors save as "Unicode": the byte-order mark says how to read it, so it is read."""
+    path = tmp_path / "a.txt"
+    text = "Rebels took Saraqib, Idlib \u2014 \u00abover 300\u00bb dead.\n"
+    path.write_bytes(
+        ("\ufeff" + text).encode(encoding) if encoding[-3:] in ("-le", "-be") else text.encode(encoding)
+    )
+    assert read_source(path, "A").text == text
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("utf-16-le", "utf-16le"), ("utf-16-be", "utf-16be")])
+def test_read_utf16_without_a_byte_order_mark_says_how_to_convert(
+    tmp_path: Path, encoding: str, name: str
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("Rebels took Saraqib.\n".encode(encoding))
+    with pytest.raises(
+        InputError, match=f"UTF-16 text without a byte-order mark; .*iconv -f {name} -t utf-8"
+    ):
+        read_source(path, "A")
+
+
+def test_read_a_byte_order_mark_with_undecodable_text_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xff\xfeR\x00\x00\xd8")  # a lone high surrogate after "R"
+    with pytest.raises(InputError, match="not valid UTF-16"):
+        read_source(path, "A")
+
+
 def test_read_string_is_the_article_itself() -> None:
     article = read_source("Rebels took Aleppo.", "B")
     assert article.text == "Rebels took Aleppo."
