@@ -102,7 +102,7 @@ def manifest_stories(manifest: Path) -> list[Story]:
     if not parsed_any:
         raise InputError(
             f'{manifest}: not a JSONL manifest (no line is a JSON object); give one {{"id": ..., "sources": '
-            "[...]}} object per line, or a folder of story folders"
+            "[...]} object per line, or a folder of story folders"
         )
     return stories
 

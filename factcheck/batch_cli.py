@@ -144,13 +144,25 @@ def _write_records(
     started = time.perf_counter()
     with _open_output(output, append) as stream, _progress(total, output) as advance:
         for record in records:
-            stream.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-            stream.flush()
+            _write_line(stream, json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n", output)
             summary.add(record)
             failing = failing or _is_failing(record, fail_on)
             advance(record["id"])
     summary.seconds = time.perf_counter() - started
     return summary, failing
+
+
+def _write_line(stream: TextIO, line: str, output: Path | None) -> None:
+    try:
+        stream.write(line)
+        stream.flush()  # each record whole on disk as it comes: --resume goes on from there
+    except OSError as error:
+        if output is None:
+            raise  # standard output: what a closed pipe means is the caller's business
+        raise InputError(
+            f"--output {output}: cannot be written ({error.strerror or error}); the records written before "
+            "it are kept, and --resume goes on from them"
+        ) from None
 
 
 def _is_failing(record: "Record", fail_on: str) -> bool:

@@ -5,6 +5,7 @@ Like sqlfluff's exit-code constants: scripts and CI jobs rely on these numbers, 
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -44,14 +45,28 @@ def exit_code(data: dict[str, Any], fail_on: str) -> int:
 
 
 def write_atomically(path: Path, text: str, option: str) -> None:
-    """Write ``text`` beside ``path`` then rename, so a failed run never leaves half a file.
+    """Write ``text`` to the file ``path`` names: beside it, then renamed over it, so that a failed run never
+    leaves half a file. A symlink's target is the file written (the link stays); a device or a pipe
+    (``/dev/stdout``, ``/dev/null``, a named pipe) is written in place, never replaced.
 
     ``option`` names what the user gave (``--output``), for the one-line error.
     """
-    temporary = path.with_name(f".{path.name}.factcheck-tmp")
+    try:
+        if path.exists() and not path.is_file():  # both follow links: /dev/stdout is a link to a pipe
+            _write_in_place(path, text)
+            return
+        target = Path(os.path.realpath(path))
+    except OSError as error:
+        raise InputError(f"{option} {path}: cannot be written ({error.strerror or error})") from None
+    temporary = target.with_name(f".{target.name}.factcheck-tmp")
     try:
         temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
+        temporary.replace(target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise InputError(f"{option} {path}: cannot be written ({error.strerror or error})") from None
+
+
+def _write_in_place(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write(text)

@@ -153,6 +153,24 @@ def test_batch_manifest_that_is_not_jsonl_is_a_usage_error(
     assert needle in err and err.count("\n") == 1 and result.stdout == b""
 
 
+def test_batch_manifest_error_shows_a_line_to_copy(tmp_path: Path) -> None:
+    manifest = write(tmp_path / "m.jsonl", "not json\n")
+    err = run(str(manifest)).stderr.decode()
+    assert 'give one {"id": ..., "sources": [...]} object per line' in err
+
+
+@pytest.mark.skipif(
+    not (Path("/dev/full").exists() and Path("/dev/full").is_char_device()), reason="needs /dev/full"
+)
+def test_batch_cli_output_that_cannot_take_the_records_is_a_one_line_error(good_corpus: Path) -> None:
+    result = run(str(good_corpus), "-o", "/dev/full")
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert (
+        err.count("\n") == 1 and "--output /dev/full: cannot be written (No space left on device)" in err
+    ), err
+
+
 # ---------------------------------------------------------------- the library
 
 
