@@ -282,9 +282,9 @@ def _in_order(client: Any, stories: Sequence[Story], settings: Settings) -> Iter
             break
     while pending:
         record = pending.popleft().result()
-        story = next(queue, None)
-        if story is not None:
-            pending.append(client.submit(run_story, story, settings, pure=False))
+        following = next(queue, None)
+        if following is not None:
+            pending.append(client.submit(run_story, following, settings, pure=False))
         yield record
 
 

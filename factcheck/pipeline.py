@@ -16,10 +16,19 @@ from factcheck.clean import clean
 from factcheck.errors import InputError
 from factcheck.judge import judge
 from factcheck.model import Alignment, Claim, CleanArticle, Report, SourceSummary
-from factcheck.read import Url, read_source, source_ids
+from factcheck.read import STDIN, Url, read_source, source_ids
 from factcheck.settings import Settings
 
 Source = Path | str | Url
+
+
+def _check_stdin_once(sources: Sequence[Source]) -> None:
+    """Standard input can be read once: a second ``Path('-')`` would read as an empty article."""
+    times = sum(1 for source in sources if isinstance(source, Path) and str(source) == STDIN)
+    if times > 1:
+        raise InputError(
+            f"standard input ('-') is given {times} times; it can be read once: give the other articles as files"
+        )
 
 
 def compare(sources: Sequence[Source], settings: Settings | None = None, **options: object) -> Report:
@@ -40,6 +49,7 @@ def compare(sources: Sequence[Source], settings: Settings | None = None, **optio
         raise InputError(
             f"need at least two sources to compare, got {len(sources)}; give two or more articles"
         )
+    _check_stdin_once(sources)
     articles = [read_source(s, sid) for s, sid in zip(sources, source_ids(len(sources)), strict=True)]
     cleaned = [clean(a, settings.clean) for a in articles]
     claims_by_source = {c.article.id: _claims_of(c) for c in cleaned}

@@ -80,6 +80,16 @@ def test_cli_show_dropped_lists_furniture() -> None:
     assert "36 views" in out and "Leave a Reply" in out
 
 
+def test_cli_stdin_given_twice_is_a_usage_error() -> None:
+    """Standard input can be read once: the second '-' would otherwise be reported as an empty article."""
+    result = run("compare", "-", "-", stdin=(ROOT / "fixtures/aleppo_a.txt").read_bytes())
+    assert result.returncode == 2 and result.stdout == b""
+    assert result.stderr.decode() == (
+        "factcheck: error: standard input ('-') is given 2 times; it can be read once: give the other "
+        "articles as files\n"
+    )
+
+
 def test_cli_stdin_source() -> None:
     data = (ROOT / "fixtures/aleppo_b.txt").read_bytes()
     result = run("compare", "fixtures/aleppo_a.txt", "-", "--format", "json", stdin=data)
