@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -260,3 +261,36 @@ def test_clean_setting_that_is_no_bool_is_refused(given: object) -> None:
 
     with pytest.raises(SettingsError, match="clean must be true or false"):
         Settings(clean=given)  # type: ignore[arg-type]
+
+
+HUGE_NUMBER_SENTENCES = [
+    "The toll rose to {n} dead.",
+    "The company paid ${n} for it.",
+    "It was the {n}th largest attempt.",
+    "The war lasted {n} years.",
+    "Odds are 1 in {n}.",
+    "It measured {n}-by-8 feet.",
+    "Prices rose {n}%.",
+    "The vote was {n}-to-1.",
+    "Some {n},000 people came.",
+    "The figure was {n}.5 million.",
+    "It was No. {n} on the list.",
+]
+
+
+@pytest.mark.parametrize("digits", [99, 100, 310, 5000])
+def test_compare_numbers_of_any_length_never_crash(digits: int) -> None:
+    """A long run of digits (an ID, scraped noise) crashed the judge (float overflow from 309 digits) or the
+    reading itself (int() refuses 4,300 digits): the report, its JSON and the rich view must still come."""
+    from factcheck.report.markdown import render_markdown
+    from factcheck.report.rich import render_rich
+
+    for sentence in HUGE_NUMBER_SENTENCES:
+        nines, eights = sentence.format(n="9" * digits), sentence.format(n="8" * digits)
+        for pair in ([nines, eights], [nines, sentence.format(n="5")]):
+            data = factcheck.compare(pair).to_dict()
+            assert json.loads(dumps(data))["summary"]
+            for render in (render_rich, render_markdown):
+                rendered = io.StringIO()
+                render(data, rendered, width=80)
+                assert rendered.getvalue()

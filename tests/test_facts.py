@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.facts import extract_facts, normalize_entity, qualifier_kind
 from factcheck.facts.entities import acronym_aliases
-from factcheck.facts.numbers import parse_number
+from factcheck.facts.numbers import MAX_DIGITS, parse_number
 from factcheck.model import Fact
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -575,8 +575,12 @@ def test_acronym_test_ascii_shortcut_agrees_with_the_letter_count() -> None:
     assert all(_is_acronym(w) == by_letters(w) for w in words)
 
 
-def test_a_count_of_years_too_large_for_a_float_is_kept_whole() -> None:
-    """A 310-digit number of years crashed the duration conversion (float overflow)."""
-    huge = 10**309
-    [fact] = [f for f in extract_facts(f"The war lasted {huge} years.") if f.type == "quantity"]
-    assert fact.key == "duration" and fact.value == huge * 365
+def test_a_run_of_digits_too_long_for_any_figure_is_not_a_quantity() -> None:
+    """310 digits of years once crashed the duration conversion (float overflow); kept whole, they then
+    crashed the judge's comparison of values (tests/test_compare.py). No news figure runs to 100 digits."""
+    for huge in (10**309, 10**MAX_DIGITS):
+        assert not [f for f in extract_facts(f"The war lasted {huge} years.") if f.type == "quantity"]
+        assert not [f for f in extract_facts(f"It was the {huge}th largest.") if f.type == "quantity"]
+    largest = 10**MAX_DIGITS - 1
+    [fact] = [f for f in extract_facts(f"The war lasted {largest} years.") if f.type == "quantity"]
+    assert fact.key == "duration" and fact.value == largest * 365

@@ -156,9 +156,18 @@ def parse_number(words: str) -> int | float | None:
     return None if parsed is None else to_number(parsed)
 
 
+# No figure a news story states runs to 100 digits (a googol has 101): a longer run is an ID, a code or noise.
+# Read as a number it would break what follows: float() refuses 309 digits, int() and str() 4,300.
+MAX_DIGITS = 100
+_TOO_LARGE = Decimal(10) ** MAX_DIGITS
+
+
 def parse_digits(digits: str, scale: int = 1) -> int | float | None:
-    """("1,300") -> 1300, ("2.5") -> 2.5, ("1.8", 10**9) -> 1800000000: the fast path for digits."""
+    """("1,300") -> 1300, ("2.5") -> 2.5, ("1.8", 10**9) -> 1800000000: the fast path for digits. None for
+    a run of more than ``MAX_DIGITS`` digits."""
     plain = digits.replace(",", "")
+    if len(plain) > MAX_DIGITS:
+        return None
     if plain.isdigit():
         return int(plain) * scale
     parsed = _decimal(plain)
@@ -166,7 +175,8 @@ def parse_digits(digits: str, scale: int = 1) -> int | float | None:
 
 
 def parse_decimal(words: str) -> Decimal | None:
-    """Like ``parse_number`` but exact: Decimal keeps "1.8 billion" from becoming 1800000000.0000002."""
+    """Like ``parse_number`` but exact: Decimal keeps "1.8 billion" from becoming 1800000000.0000002. None
+    for a value of ``MAX_DIGITS`` digits or more."""
     text = _GLUED_SCALE.sub(" ", words.strip().lower().lstrip("$€£"))
     parts = [p for p in _SPLIT.split(text) if p and p != "and"]
     if not parts:
@@ -189,7 +199,8 @@ def parse_decimal(words: str) -> Decimal | None:
             current = None
         else:
             return None
-    return total + (current or Decimal(0))
+    value = total + (current or Decimal(0))
+    return value if abs(value) < _TOO_LARGE else None
 
 
 def _add(current: Decimal | None, value: Decimal | None) -> Decimal | None:

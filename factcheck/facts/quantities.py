@@ -51,6 +51,7 @@ from typing import NamedTuple
 from factcheck.facts.numbers import (
     ATOM,
     DIGITS,
+    MAX_DIGITS,
     NUMBER_SPLIT,
     NUMBER_WORDS,
     ONES,
@@ -470,7 +471,10 @@ def _ranks(lower: str, text: str, offset: int, spans: list[tuple[int, int]]) -> 
         if not _free(match.start(), match.end(), spans):
             continue
         ordinal = match.group(1)
-        position = 1 if ordinal is None else _ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal))
+        digits = "" if ordinal is None or ordinal in _ORDINALS else re.sub(r"\D", "", ordinal)
+        if len(digits) > MAX_DIGITS:
+            continue
+        position = 1 if ordinal is None else _ORDINALS.get(ordinal) or int(digits)
         superlative = match.group(2).replace("-", " ")
         facts.append(
             Fact("quantity", text[match.start() : match.end()], offset + match.start(), offset + match.end(),
