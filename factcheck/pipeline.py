@@ -6,14 +6,14 @@ Each stage is a function of its input and the settings; none reaches back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from factcheck import __version__
 from factcheck.align import align, entity_aliases
 from factcheck.claims import article_claims
 from factcheck.clean import clean
-from factcheck.errors import InputError
+from factcheck.errors import InputError, SettingsError
 from factcheck.judge import judge
 from factcheck.model import Alignment, Claim, CleanArticle, Report, SourceSummary
 from factcheck.read import STDIN, Url, read_source, source_ids
@@ -31,7 +31,7 @@ def _check_stdin_once(sources: Sequence[Source]) -> None:
         )
 
 
-def compare(sources: Sequence[Source], settings: Settings | None = None, **options: object) -> Report:
+def compare(sources: Iterable[Source], settings: Settings | None = None, **options: object) -> Report:
     """Compare two or more articles about one event.
 
     Each source is a ``pathlib.Path`` (read from disk; ``Path('-')`` is
@@ -39,12 +39,18 @@ def compare(sources: Sequence[Source], settings: Settings | None = None, **optio
     options are the fields of :class:`factcheck.settings.Settings`
     (``threshold=0.6``, ``scorer="token_sort_ratio"``, ...).
     """
-    if isinstance(sources, (str, Path, Url)):
+    if isinstance(sources, (str, bytes, Path, Url)) or not isinstance(sources, Iterable):
         raise InputError("compare() takes a list of sources, e.g. compare([Path('a.txt'), Path('b.txt')])")
+    sources = list(sources)  # a generator too
     if settings is None:
         settings = Settings.from_options(**options)
     elif options:
         raise InputError("pass either settings=Settings(...) or keyword options, not both")
+    elif not isinstance(settings, Settings):
+        raise SettingsError(
+            f"settings= takes a factcheck.Settings, not a {type(settings).__name__}; pass options as keywords "
+            "instead, e.g. compare(sources, threshold=0.3)"
+        )
     if len(sources) < 2:
         raise InputError(
             f"need at least two sources to compare, got {len(sources)}; give two or more articles"

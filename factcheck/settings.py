@@ -6,8 +6,10 @@ be reproduced, as sacrebleu does with its signature.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
+from numbers import Real
 
 from factcheck.errors import SettingsError
 
@@ -72,20 +74,12 @@ class Settings:
     """Sentence splitter: NLTK Punkt with parameters built in code."""
 
     def __post_init__(self) -> None:
-        if not 0.0 <= self.threshold <= 1.0:
-            raise SettingsError(f"threshold must be between 0 and 1, got {self.threshold}")
-        if self.scorer not in SCORERS:
+        for name in ("threshold", "fact_threshold", "quantity_tolerance"):
+            # Read as floats: compiled modules check the type of what they are given (an int, a numpy number).
+            object.__setattr__(self, name, _fraction(name, getattr(self, name)))
+        if not isinstance(self.scorer, str) or self.scorer not in SCORERS:
             raise SettingsError(f"unknown scorer {self.scorer!r}; choose one of {', '.join(SCORERS)}")
-        object.__setattr__(self, "weights", tuple(float(w) for w in self.weights))
-        if not 0.0 <= self.fact_threshold <= 1.0:
-            raise SettingsError(f"fact_threshold must be between 0 and 1, got {self.fact_threshold}")
-        if not 0.0 <= self.quantity_tolerance <= 1.0:
-            raise SettingsError(f"quantity_tolerance must be between 0 and 1, got {self.quantity_tolerance}")
-        if len(self.weights) != len(ALIGN_FEATURES) + 1:
-            raise SettingsError(
-                f"weights must hold {len(ALIGN_FEATURES) + 1} numbers (bias, then "
-                f"{', '.join(ALIGN_FEATURES)}), got {len(self.weights)}"
-            )
+        object.__setattr__(self, "weights", _weights(self.weights))
         # The one setting that is no number or name: 0 / 1 and numpy's booleans read as false / true, and
         # anything else is refused, so that every build (compiled modules check the type) sees a bool.
         if self.clean not in (True, False):
@@ -114,6 +108,29 @@ class Settings:
     def signature(self, version: str) -> str:
         parts = [f"factcheck:{version}"] + [f"{k}:{v}" for k, v in self.to_dict().items()]
         return "|".join(parts)
+
+
+def _fraction(name: str, value: object) -> float:
+    """``value`` as a float in 0-1; a flag, a string or anything else that is no real number is refused."""
+    if isinstance(value, Real) and not isinstance(value, bool) and 0.0 <= float(value) <= 1.0:
+        return float(value)
+    if isinstance(value, Real) and not isinstance(value, bool):
+        raise SettingsError(f"{name} must be between 0 and 1, got {value}")
+    raise SettingsError(f"{name} must be a number between 0 and 1, got {value!r}")
+
+
+def _weights(given: object) -> tuple[float, ...]:
+    size = len(ALIGN_FEATURES) + 1
+    expected = f"weights must hold {size} numbers (bias, then {', '.join(ALIGN_FEATURES)})"
+    if not isinstance(given, Iterable) or isinstance(given, (str, bytes)):
+        raise SettingsError(f"{expected}, got {given!r}")
+    values = tuple(given)
+    if len(values) != size:
+        raise SettingsError(f"{expected}, got {len(values)}")
+    for value in values:
+        if not isinstance(value, Real) or isinstance(value, bool):
+            raise SettingsError(f"{expected}, got {value!r} among them")
+    return tuple(float(v) for v in values)
 
 
 @lru_cache(maxsize=1)

@@ -263,6 +263,58 @@ def test_clean_setting_that_is_no_bool_is_refused(given: object) -> None:
         Settings(clean=given)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("name", ["threshold", "fact_threshold", "quantity_tolerance"])
+@pytest.mark.parametrize("given", ["0.5", True, None, [0.5], complex(0.5)])
+def test_a_number_setting_that_is_no_number_is_refused(name: str, given: object) -> None:
+    """A string or a flag where a number belongs was compared with numbers (TypeError) or taken as 1."""
+    from factcheck.settings import Settings
+
+    with pytest.raises(SettingsError, match=f"^{name} must be a number between 0 and 1, got "):
+        Settings(**{name: given})  # type: ignore[arg-type]
+
+
+def test_number_settings_are_read_as_floats() -> None:
+    """Compiled modules check what they are given: an int or a numpy number must arrive as a float."""
+    import numpy as np
+
+    from factcheck.settings import Settings
+
+    settings = Settings(threshold=1, fact_threshold=np.float32(0.25), quantity_tolerance=np.int64(0))
+    values = (settings.threshold, settings.fact_threshold, settings.quantity_tolerance)
+    assert values == (1.0, 0.25, 0.0) and all(type(v) is float for v in values)
+    assert factcheck.compare([TEXT_A, TEXT_B], threshold=1).settings["threshold"] == 1.0
+
+
+@pytest.mark.parametrize("given", [5, "abc", ("x",) * 13, (None,) * 13, (True,) * 13])
+def test_weights_that_are_not_numbers_are_refused(given: object) -> None:
+    from factcheck.settings import Settings
+
+    with pytest.raises(SettingsError, match="^weights must hold 13 numbers"):
+        Settings(weights=given)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("given", [["token_set_ratio"], None, 3])
+def test_a_scorer_that_is_no_name_is_refused(given: object) -> None:
+    from factcheck.settings import Settings
+
+    with pytest.raises(SettingsError, match="^unknown scorer"):
+        Settings(scorer=given)  # type: ignore[arg-type]
+
+
+def test_compare_refuses_settings_that_are_not_settings() -> None:
+    with pytest.raises(
+        SettingsError, match=r"settings= takes a factcheck\.Settings, not a dict; .*threshold=0\.3"
+    ):
+        factcheck.compare([TEXT_A, TEXT_B], settings={"threshold": 0.3})  # type: ignore[arg-type]
+
+
+def test_compare_takes_any_iterable_of_sources() -> None:
+    expected = dumps(factcheck.compare([TEXT_A, TEXT_B]).to_dict())
+    assert dumps(factcheck.compare(text for text in (TEXT_A, TEXT_B)).to_dict()) == expected
+    with pytest.raises(InputError, match="at least two sources"):
+        factcheck.compare(iter([TEXT_A]))
+
+
 HUGE_NUMBER_SENTENCES = [
     "The toll rose to {n} dead.",
     "The company paid ${n} for it.",
