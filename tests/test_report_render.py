@@ -1069,3 +1069,39 @@ def test_the_saved_fixture_record_made_three_way_renders_within_the_width() -> N
         assert "1 suppressed by baseline" in flat(text)
     document = markdown_text(data)
     assert "| **quantity · deaths** | **≠ over 300 deaths** | **≠ 200** | — |" in document
+
+
+HOSTILE = "\x1b]0;PWNED\x07\x1b[2J\x1b[31m\x9b31m\x7f\x08\r"
+"""An article's escape sequences: retitle the terminal, clear it, recolour, C1 CSI, DEL, backspace, CR."""
+
+
+def _hostile_report() -> dict[str, Any]:
+    return factcheck.compare(
+        [
+            f"Rebels took Saraqib on Monday, {HOSTILE}killing 12 people.\nThe army withdrew.",
+            "Rebels took Saraqib on Monday, killing 15 people.\nThe army withdrew.",
+        ]
+    ).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "color", "shows_text"),
+    [("rich", False, True), ("rich", True, True), ("markdown", False, True), ("github", False, False)],
+)
+def test_escape_sequences_in_articles_reach_no_terminal(fmt: str, color: bool, shows_text: bool) -> None:
+    """Text from the articles is untrusted: the formats for people show its control characters inert."""
+    out = io.StringIO()
+    render(fmt, _hostile_report(), out, color=color, width=100)
+    shown = out.getvalue()
+    for raw in ("\x1b]", "\x07", "\x1b[2J", "\x1b[31m", "\x9b", "\x7f", "\x08", "\r"):
+        assert raw not in shown, repr(raw)
+    if shows_text:  # still there, visibly
+        assert "PWNED" in shown and "\u241b" in shown and "\u2407" in shown
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_machine_formats_keep_the_articles_text_exact(fmt: str) -> None:
+    out = io.StringIO()
+    render(fmt, _hostile_report(), out)
+    assert "\x1b" not in out.getvalue()  # JSON escapes it
+    assert any(HOSTILE in claim["text"] for claim in json.loads(out.getvalue())["claims"])

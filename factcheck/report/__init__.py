@@ -96,6 +96,37 @@ def render(fmt: str, data: dict[str, Any], out: TextIO, **options: Any) -> None:
     reporter(data, out, **options)
 
 
+# --- Untrusted text on a terminal ------------------------------------------------------------------------
+
+# Article text is untrusted: an escape sequence in it, printed as it is, would drive the reader's terminal
+# (retitle the window, recolour or hide lines, rewrite what was printed). The formats for people show every
+# control character but tab and newline as a visible symbol (U+2400-2421, U+FFFD for C1); a carriage return
+# is dropped (rich drops it too). The machine formats keep the text exact: JSON escapes control characters.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SHOWN_CONTROLS: dict[int, int | None] = {
+    **{code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)},
+    0x0D: None,
+    0x7F: 0x2421,
+    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+}
+
+
+def printable(text: str) -> str:
+    """``text`` with its control characters (but tab and newline) made visible and inert."""
+    return text.translate(_SHOWN_CONTROLS) if _CONTROL.search(text) else text
+
+
+def printable_record(record: Any) -> Any:
+    """``record`` (a report record, or any part of one) with ``printable`` applied to every string in it."""
+    if isinstance(record, str):
+        return printable(record)
+    if isinstance(record, Mapping):
+        return {key: printable_record(value) for key, value in record.items()}
+    if isinstance(record, list):
+        return [printable_record(value) for value in record]
+    return record
+
+
 # --- Reading the record ----------------------------------------------------------------------------------
 
 

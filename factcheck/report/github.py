@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, TextIO
 
-from factcheck.report import Record, plural
+from factcheck.report import Record, plural, printable
 from factcheck.report.findings import Finding, findings
 
 COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
@@ -32,8 +32,8 @@ def render_github(data: dict[str, Any], out: TextIO, **_: object) -> None:
     """Write the annotations of the record ``data`` to ``out``; colour, width and dropped lines do not apply."""
     found = findings(data)
     for finding in found:
-        out.write(annotation(finding) + "\n")
-    out.write(summary(data, found) + "\n")
+        out.write(printable(annotation(finding)) + "\n")
+    out.write(printable(summary(data, found)) + "\n")
 
 
 def annotation(finding: Finding) -> str:

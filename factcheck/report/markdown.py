@@ -36,6 +36,7 @@ from factcheck.report import (
     group_claims,
     groups_with_status,
     plural,
+    printable,
     shared_terms,
     side_text,
     signature,
@@ -73,7 +74,7 @@ def render_markdown(
     show_dropped: bool = False,
 ) -> None:
     """Write the Markdown report of the record ``data`` to ``out``; ``color`` and ``width`` do not apply."""
-    out.write("\n".join(squeeze_blank_lines(report_lines(data, show_dropped=show_dropped))) + "\n")
+    out.write(printable("\n".join(squeeze_blank_lines(report_lines(data, show_dropped=show_dropped))) + "\n"))
 
 
 def report_lines(data: Record, *, show_dropped: bool) -> Iterator[str]:

@@ -50,6 +50,7 @@ from factcheck.report import (
     group_claims,
     groups_with_status,
     plural,
+    printable_record,
     shared_terms,
     side_text,
     signature_parts,
@@ -102,6 +103,7 @@ def render_rich(
     show_dropped: bool = False,
 ) -> None:
     """Write the terminal report of the record ``data`` to ``out``."""
+    data = printable_record(data)  # the report's own styling is rich's; the articles' text is shown inert
     console = make_console(out, color=color, width=width)
     with console.capture() as capture:
         for section in report_sections(data, console.width, color=color, show_dropped=show_dropped):
