@@ -289,7 +289,7 @@ def test_number_settings_are_read_as_floats() -> None:
 def test_weights_that_are_not_numbers_are_refused(given: object) -> None:
     from factcheck.settings import Settings
 
-    with pytest.raises(SettingsError, match="^weights must hold 13 numbers"):
+    with pytest.raises(SettingsError, match=r"^weights must hold 13 numbers"):
         Settings(weights=given)  # type: ignore[arg-type]
 
 
@@ -297,7 +297,7 @@ def test_weights_that_are_not_numbers_are_refused(given: object) -> None:
 def test_a_scorer_that_is_no_name_is_refused(given: object) -> None:
     from factcheck.settings import Settings
 
-    with pytest.raises(SettingsError, match="^unknown scorer"):
+    with pytest.raises(SettingsError, match=r"^unknown scorer"):
         Settings(scorer=given)  # type: ignore[arg-type]
 
 
