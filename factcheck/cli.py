@@ -166,12 +166,12 @@ def compare(
     from factcheck.read import as_source
 
     parsed = [as_source(s) for s in sources]
-    _check_output_is_not_a_source(output, [s for s in parsed if isinstance(s, Path)])
     options = _command_line(
         format=output_format, fail_on=fail_on, threshold=threshold, scorer=scorer,
         show_dropped=show_dropped, baseline=baseline,
     )  # fmt: skip
     config = resolve(options, config=config_file)
+    _check_writes(output, write_baseline, [s for s in parsed if isinstance(s, Path)], config)
     data = run_compare(parsed, settings=config.settings()).to_dict()
     [data] = _accept([(None, data)], config, write_baseline)
     _render_one(config, data, output, color, width)
@@ -216,7 +216,7 @@ def check(
     )  # fmt: skip
     config = resolve(options, config=config_file, command="check")
     pairs = plan(config)
-    _check_output_is_not_a_source(output, [p for pair in pairs for p in (pair.source, pair.derived)])
+    _check_writes(output, write_baseline, [p for pair in pairs for p in (pair.source, pair.derived)], config)
     results = run_pairs(pairs)
     accepted = _accept([(r.pair.check, r.data) for r in results], config, write_baseline)
     results = [replace(result, data=data) for result, data in zip(results, accepted, strict=True)]
@@ -300,16 +300,35 @@ def _width(width: int | None, output: Path | None) -> int | None:
     return shutil.get_terminal_size().columns
 
 
-def _check_output_is_not_a_source(output: Path | None, sources: list[Path]) -> None:
-    if output is None:
-        return
-    if output.is_dir():
-        raise InputError(f"--output {output}: is a directory; give a file name")
-    for source in sources:
-        if str(source) != "-" and source.exists() and output.exists() and output.samefile(source):
-            raise InputError(
-                f"--output {output}: is one of the sources and would be overwritten; choose another file"
-            )
+def _check_writes(
+    output: Path | None, write_baseline: Path | None, sources: list[Path], config: Config
+) -> None:
+    """Refuse to write over a file the run reads (an article, the config file, the baseline it reads), or
+    to write --output and --write-baseline to one file: what the user gave is never lost."""
+    writes = [
+        (name, path) for name, path in (("--output", output), ("--write-baseline", write_baseline)) if path
+    ]
+    for option, path in writes:
+        if path.is_dir():
+            raise InputError(f"{option} {path}: is a directory; give a file name")
+    if output is not None and write_baseline is not None and _same_file(output, write_baseline):
+        raise InputError(f"--output and --write-baseline name one file ({output}); give each its own")
+    read = [(source, "one of the sources") for source in sources if str(source) != "-"]
+    if config.file is not None:
+        read.append((config.file.path, "the config file"))
+    for option, path in writes:
+        # Updating the baseline it reads is what --write-baseline is for; a report over it is a mistake.
+        baseline = config["baseline"] if option == "--output" else None
+        for source, what in read + ([(baseline, "the baseline it reads")] if baseline else []):
+            if _same_file(path, source):
+                raise InputError(f"{option} {path}: is {what} and would be overwritten; choose another file")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.realpath(a) == os.path.realpath(b) or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 def _write(text: str, output: Path | None) -> None:

@@ -202,6 +202,57 @@ def test_cli_refuses_to_overwrite_a_source(tmp_path: Path) -> None:
     assert source.read_bytes() == original
 
 
+def _check_project(tmp_path: Path) -> dict[str, Path]:
+    """A folder with a checks manifest: its config file, source and derived article."""
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "rw").mkdir()
+    files = {
+        "source": tmp_path / "wire" / "story.txt",
+        "derived": tmp_path / "rw" / "story-1.txt",
+        "config": tmp_path / "factcheck.toml",
+    }
+    files["source"].write_bytes((ROOT / "fixtures/aleppo_a.txt").read_bytes())
+    files["derived"].write_bytes((ROOT / "fixtures/aleppo_b.txt").read_bytes())
+    files["config"].write_text(
+        '[[check]]\nsource = "wire/story.txt"\nderived = "rw/*.txt"\n', encoding="utf-8"
+    )
+    return files
+
+
+@pytest.mark.parametrize("target", ["source", "derived", "config"])
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_cli_check_refuses_to_overwrite_what_it_reads(tmp_path: Path, option: str, target: str) -> None:
+    """--write-baseline over an article or the config file destroyed it (only --output was checked)."""
+    files = _check_project(tmp_path)
+    before = {name: path.read_bytes() for name, path in files.items()}
+    result = run("check", "--config", str(files["config"]), option, str(files[target]))
+    _assert_one_line_error(result, "would be overwritten")
+    assert {name: path.read_bytes() for name, path in files.items()} == before
+
+
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_cli_compare_refuses_to_overwrite_a_source_or_the_config(tmp_path: Path, option: str) -> None:
+    files = _check_project(tmp_path)
+    before = {name: path.read_bytes() for name, path in files.items()}
+    for target in ("source", "config"):
+        result = run(
+            "compare", str(files["source"]), str(files["derived"]), "--config", str(files["config"]),
+            option, str(files[target]),
+        )  # fmt: skip
+        _assert_one_line_error(result, "would be overwritten")
+    assert {name: path.read_bytes() for name, path in files.items()} == before
+
+
+def test_cli_output_and_baseline_to_one_file_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    result = run(
+        "compare", "fixtures/aleppo_a.txt", "fixtures/aleppo_b.txt", "-o", str(target),
+        "--write-baseline", str(target),
+    )  # fmt: skip
+    _assert_one_line_error(result, "--output and --write-baseline name one file")
+    assert not target.exists()
+
+
 def test_cli_color_when_forced() -> None:
     result = run("compare", "fixtures/aleppo_a.txt", "fixtures/aleppo_b.txt", "--color")
     assert "\x1b[" in result.stdout.decode()
