@@ -5,6 +5,7 @@ report to an exit code. Every error a user can cause ends as one line on
 stderr and exit code 2, never a traceback.
 """
 
+import codecs
 import gc
 import io
 import os
@@ -12,7 +13,7 @@ import sys
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, TextIO
 
 # The cyclic collector is paused while typer and click load (two dozen collections, ~3 ms, and no cyclic
 # garbage to find), then restored as it was; see _pause_gc for the run itself.
@@ -339,6 +340,20 @@ def _write(text: str, output: Path | None) -> None:
     write_atomically(output, text, "--output")
 
 
+def _writable_stdout(stream: TextIO) -> TextIO:
+    """``stream`` (standard output) made able to take any report: a report holds "·", "≠" and whatever the
+    articles quote, which a locale that is not UTF-8 cannot encode. Into a file or a pipe it writes UTF-8
+    (what report-format.md promises); on a terminal, the terminal's own encoding, '?' for what it lacks."""
+    encoding = getattr(stream, "encoding", None)
+    if not encoding or codecs.lookup(encoding).name == "utf-8" or not isinstance(stream, io.TextIOWrapper):
+        return stream
+    if stream.isatty():
+        stream.reconfigure(errors="replace")
+    else:
+        stream.reconfigure(encoding="utf-8")
+    return stream
+
+
 def _note(message: str) -> None:
     sys.stderr.write(f"factcheck: {message}\n")
 
@@ -385,6 +400,7 @@ def _exit(code: int, argv: list[str] | None) -> NoReturn:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning every user-caused error into one line and exit code 2."""
     _pause_gc()
+    _writable_stdout(sys.stdout)
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name="factcheck", standalone_mode=False)

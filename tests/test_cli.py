@@ -253,6 +253,36 @@ def test_cli_output_and_baseline_to_one_file_is_refused(tmp_path: Path) -> None:
     assert not target.exists()
 
 
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("fmt", ["json", "rich", "markdown", "github"])
+def test_cli_writes_utf8_to_a_pipe_whose_locale_cannot_encode_the_report(encoding: str, fmt: str) -> None:
+    """A locale that is not UTF-8 (LC_ALL=C without UTF-8 mode, a Windows code page when redirected) made
+    printing the report an internal error: "·", "≠" and the articles' own quotes could not be encoded."""
+    args = ("compare", "fixtures/aleppo_a.txt", "fixtures/aleppo_b.txt", "--format", fmt)
+    expected = run(*args, env={"PYTHONIOENCODING": "utf-8"})
+    result = run(*args, env={"PYTHONIOENCODING": encoding})
+    assert result.returncode == expected.returncode == 0, result.stderr.decode()
+    assert result.stdout == expected.stdout
+
+
+def test_cli_on_a_terminal_that_cannot_show_a_character_shows_a_stand_in() -> None:
+    """On a terminal the terminal's encoding wins (it is what it can display); what it lacks becomes '?'."""
+    import io
+
+    from factcheck.cli import _writable_stdout
+
+    class Terminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    raw = io.BytesIO()
+    terminal = Terminal(raw, encoding="ascii")
+    stream = _writable_stdout(terminal)
+    stream.write("A \u00b7 B \u2260 C\n")
+    stream.flush()
+    assert raw.getvalue() == b"A ? B ? C\n"
+
+
 def test_cli_color_when_forced() -> None:
     result = run("compare", "fixtures/aleppo_a.txt", "fixtures/aleppo_b.txt", "--color")
     assert "\x1b[" in result.stdout.decode()
