@@ -4,7 +4,7 @@ Every later offset points into ``Article.text``, so what it holds is decided
 here, per format (``Article.format``):
 
 - ``text``: the file as decoded (UTF-8; UTF-16 or UTF-32 where a byte-order mark says so; the mark
-  is dropped, nothing else).
+  is dropped, and a lone CR line end reads as LF, one character for one; nothing else).
 - ``markdown`` (``.md``, ``.markdown``): the file with its markup replaced by
   spaces (``markup.py``): same length, same lines, so offsets and line numbers
   are those of the ``.md`` file itself.
@@ -86,7 +86,8 @@ def read_source(source: Path | Url | str, source_id: str) -> Article:
         return web.read_url(source.address, source_id)
     if isinstance(source, str):
         _require_text(source, f"source {source_id} (text given directly)")
-        return Article(id=source_id, name=f"text {source_id}", path=None, text=source)
+        text = _lone_carriage_returns_as_newlines(source)
+        return Article(id=source_id, name=f"text {source_id}", path=None, text=text)
     raise InputError(
         f"source {source_id} is a {type(source).__name__}; pass a pathlib.Path to read a file, "
         "a factcheck.read.Url to fetch a page, or a str of article text"
@@ -140,6 +141,7 @@ def _article_from_bytes(data: bytes, source_id: str, name: str, path: str, suffi
             "convert it first, e.g. iconv -f latin1 -t utf-8"
         ) from None
     _require_text(text, where)
+    text = _lone_carriage_returns_as_newlines(text)
     if suffix in MARKDOWN_SUFFIXES:
         from factcheck.markup import strip_markdown  # only Markdown sources need it
 
@@ -192,6 +194,15 @@ def _binary_message(data: bytes, where: str) -> str:
                 f"e.g. iconv -f {codec} -t utf-8"
             )
     return f"{where}: looks like a binary file, not article text; give a UTF-8 text file"
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _lone_carriage_returns_as_newlines(text: str) -> str:
+    """Lines that end in a lone CR (classic Mac OS, some scrapers) as lines: every later stage finds lines by
+    their newline. One character for one, so offsets are those of the file; CRLF stays as it is."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 def _require_text(text: str, where: str) -> None:

@@ -315,6 +315,18 @@ def test_compare_takes_any_iterable_of_sources() -> None:
         factcheck.compare(iter([TEXT_A]))
 
 
+def test_compare_reports_an_article_with_old_mac_line_ends_as_with_unix_ones(tmp_path: Path) -> None:
+    unix, mac = tmp_path / "a.txt", tmp_path / "mac" / "a.txt"
+    mac.parent.mkdir()
+    unix.write_text(TEXT_A, encoding="utf-8")
+    mac.write_bytes(TEXT_A.replace("\n", "\r").encode())
+    other = ROOT / "fixtures/aleppo_b.txt"
+    expected = factcheck.compare([unix, other]).to_dict()
+    report = factcheck.compare([mac, other]).to_dict()
+    report["sources"][0]["path"] = expected["sources"][0]["path"]
+    assert report == expected
+
+
 HUGE_NUMBER_SENTENCES = [
     "The toll rose to {n} dead.",
     "The company paid ${n} for it.",

@@ -54,6 +54,17 @@ def test_read_a_byte_order_mark_with_undecodable_text_is_a_one_line_error(tmp_pa
         read_source(path, "A")
 
 
+def test_read_old_mac_line_ends_are_line_ends(tmp_path: Path) -> None:
+    """A file whose lines end in a lone CR (classic Mac OS, some scrapers) read as one long line: its
+    headline and furniture were missed and its report differed. CR -> LF keeps every offset."""
+    lf = (Path(__file__).resolve().parents[1] / "fixtures" / "aleppo_a.txt").read_text(encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_bytes(lf.replace("\n", "\r").encode())
+    assert read_source(path, "A").text == lf
+    path.write_bytes(lf.replace("\n", "\r\n").encode())  # Windows line ends stay as they are
+    assert read_source(path, "A").text == lf.replace("\n", "\r\n")
+
+
 def test_read_string_is_the_article_itself() -> None:
     article = read_source("Rebels took Aleppo.", "B")
     assert article.text == "Rebels took Aleppo."
