@@ -32,6 +32,7 @@ from factcheck.facts import normalize_entity, qualifier_kind
 from factcheck.facts.dates import is_deictic_day, relative_dates_agree
 from factcheck.facts.entities import STATE_ABBREVIATIONS, is_country
 from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, is_known_actor, scope_words
+from factcheck.facts.numbers import THOUSANDS_SPACES, plain_digits
 from factcheck.facts.quantities import OWN_KIND_KEYS
 from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group, Status
 from factcheck.settings import Settings
@@ -166,7 +167,7 @@ def quantities_compatible(a: Fact, b: Fact, tolerance: float) -> bool:
     return _within_bound(kind_a, x, y) or _within_bound(kind_b, y, x)
 
 
-_MANTISSA = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_MANTISSA = re.compile(rf"\d(?:[\d,]|[{THOUSANDS_SPACES}](?=\d))*(?:\.(\d+))?")
 
 
 def _rounded(coarse: Fact, fine: Fact, tolerance: float) -> bool:
@@ -177,8 +178,8 @@ def _rounded(coarse: Fact, fine: Fact, tolerance: float) -> bool:
         return False
     coarse_places = len(coarse_digits.group(1) or "")
     fine_places = len(fine_digits.group(1) or "")
-    coarse_number = float(coarse_digits.group().replace(",", ""))
-    fine_number = float(fine_digits.group().replace(",", ""))
+    coarse_number = float(plain_digits(coarse_digits.group()))
+    fine_number = float(plain_digits(fine_digits.group()))
     if not coarse_number or not fine_number:
         return False
     coarse_scale = float(coarse.value or 0) / coarse_number

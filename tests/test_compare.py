@@ -327,6 +327,17 @@ def test_compare_reports_an_article_with_old_mac_line_ends_as_with_unix_ones(tmp
     assert report == expected
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_compare_a_typeset_thousands_space_agrees_with_a_comma(space: str) -> None:
+    report = factcheck.compare(
+        [
+            "Rebels killed 1,500 people in Saraqib on Monday.",
+            f"Rebels killed 1{space}500 people in Saraqib on Monday.",
+        ]
+    )
+    assert report.to_dict()["summary"]["discrepancies"] == 0
+
+
 HUGE_NUMBER_SENTENCES = [
     "The toll rose to {n} dead.",
     "The company paid ${n} for it.",

@@ -584,3 +584,20 @@ def test_a_run_of_digits_too_long_for_any_figure_is_not_a_quantity() -> None:
     largest = 10**MAX_DIGITS - 1
     [fact] = [f for f in extract_facts(f"The war lasted {largest} years.") if f.type == "quantity"]
     assert fact.key == "duration" and fact.value == largest * 365
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_typeset_thousands_spaces_group_digits_like_commas(space: str) -> None:
+    """SI style ("1 500" with a no-break, narrow no-break or thin space), as UN and European reports and
+    translations write it, read as two numbers: 1 and 500 people, a false discrepancy with "1,500"."""
+    text = f"Rebels killed 1{space}500 people and paid $2{space}000{space}000.5 in all."
+    values = sorted(f.value for f in extract_facts(text) if f.type == "quantity")
+    assert values == [1500, 2000000.5]
+
+
+def test_a_plain_space_does_not_group_digits() -> None:
+    """ "the top 10 100-metre runners" are ten: a plain space between digits is no thousands separator."""
+    values = sorted(
+        f.value for f in extract_facts("The top 10 100-metre runners met.") if f.type == "quantity"
+    )
+    assert 10100 not in values

@@ -67,8 +67,12 @@ NUMBER_WORDS = frozenset([*ONES, *SCALES]) | word_set(
     "dozen dozens hundreds thousands millions billions scores tens"
 )
 
-# Thousands separators only in groups of three so "2,3" (a list) is two numbers.
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands separators only in groups of three so "2,3" (a list) is two numbers. Besides the comma, the
+# spaces that typesetting puts there ("1 500" with a no-break, narrow no-break or thin space: SI style, UN and
+# European reports, translations); a plain space is not one ("10 100-metre runners" are ten).
+THOUSANDS_SPACES = "\u00a0\u202f\u2009"
+DIGITS = rf"\d{{1,3}}(?:[,{THOUSANDS_SPACES}]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NO_SEPARATORS = str.maketrans(dict.fromkeys("," + THOUSANDS_SPACES))
 _ATOM = ATOM = "|".join(sorted([*ONES, *SCALES, "dozen"], key=len, reverse=True))
 # "and" may only follow a scale word ("one hundred and twenty"), so "four and five" stays two numbers.
 WORD_NUMBER = (
@@ -86,7 +90,7 @@ _DIGIT_RE = re.compile(rf"^(?:{DIGITS})$")
 # (A regex substitution: str.translate looks each character up in a dict once the text is not ASCII.)
 _PUNCTUATION = re.compile("[" + re.escape(",.;:!?\"“”‘’'()[]{}—–-/%$€£¥&*…") + "]")
 _DIGIT = re.compile(r"[0-9]")
-_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
+_DIGIT_RUN = re.compile(rf"[0-9](?:[0-9,.]|[{THOUSANDS_SPACES}](?=[0-9]{{3}}))*")
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 
@@ -162,10 +166,15 @@ MAX_DIGITS = 100
 _TOO_LARGE = Decimal(10) ** MAX_DIGITS
 
 
+def plain_digits(digits: str) -> str:
+    """``digits`` without thousands separators: "1,500" and "1\u00a0500" -> "1500"."""
+    return digits.translate(_NO_SEPARATORS)
+
+
 def parse_digits(digits: str, scale: int = 1) -> int | float | None:
     """("1,300") -> 1300, ("2.5") -> 2.5, ("1.8", 10**9) -> 1800000000: the fast path for digits. None for
     a run of more than ``MAX_DIGITS`` digits."""
-    plain = digits.replace(",", "")
+    plain = plain_digits(digits)
     if len(plain) > MAX_DIGITS:
         return None
     if plain.isdigit():
@@ -187,7 +196,7 @@ def parse_decimal(words: str) -> Decimal | None:
         if part in ("a", "an") and current is None:
             current = Decimal(1)
         elif _DIGIT_RE.match(part):
-            current = _add(current, _decimal(part.replace(",", "")))
+            current = _add(current, _decimal(plain_digits(part)))
         elif part in ONES:
             current = _add(current, Decimal(ONES[part]))
         elif part == "dozen":
