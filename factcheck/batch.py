@@ -291,22 +291,45 @@ def _in_order(client: Any, stories: Sequence[Story], settings: Settings) -> Iter
 # ---------------------------------------------------------------- resume and summary
 
 
-def done_ids(output: Path) -> set[str]:
+def done_ids(output: Path, settings: Settings | None = None) -> set[str]:
     """The story ids already in a batch output file (for ``--resume``).
 
     A last line cut short by a crash is removed, so that appending continues
     on a line of its own; any other line that is not a batch record is an
-    InputError, so a wrong ``--output`` is never appended to.
+    InputError, so a wrong ``--output`` is never appended to. With ``settings``,
+    a report made with other settings is an InputError too: resuming would mix
+    two kinds of report in one data set.
     """
     if not output.exists():
         return set()
     _drop_partial_last_line(output)
     ids: set[str] = set()
+    wanted = json.loads(json.dumps(settings.to_dict())) if settings is not None else None
     with output.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
             if line.strip():
                 ids.add(_record_id(line, output, number))
+                if wanted is not None:
+                    _check_same_settings(line, wanted, output, number)
     return ids
+
+
+# A report's settings, near the start of its line: a flat object (numbers, strings, one list of weights).
+_SETTINGS = re.compile(r'"settings":(\{[^{}]*\})')
+
+
+def _check_same_settings(line: str, wanted: dict[str, Any], output: Path, number: int) -> None:
+    found = _SETTINGS.search(line, 0, 4096)
+    if found is None:
+        return  # an error record: no report, no settings
+    made = json.loads(found.group(1))
+    for name, value in wanted.items():
+        if made.get(name) != value:
+            shown = "other weights" if name == "weights" else f"{name} {made.get(name)}, now {value}"
+            raise InputError(
+                f"--output {output}: line {number} was made with other settings ({shown}); --resume would "
+                "mix two kinds of report: rerun with its settings, or give another file"
+            )
 
 
 def _record_id(line: str, output: Path, number: int) -> str:

@@ -8,6 +8,7 @@ done and ``--resume`` continues), show progress and a summary table.
 import gc
 import json
 import os
+import stat
 import sys
 import time
 from contextlib import contextmanager, nullcontext
@@ -98,10 +99,11 @@ def batch_command(
     _check_options(resume, output, engine, scheduler)
     stories = discover_stories(path)
     _check_output(output, path, stories)
-    done = done_ids(output) if resume and output is not None else set()
-    todo = [story for story in stories if story.id not in done]
-    records = run_batch(todo, settings, jobs=workers, engine=engine.value, scheduler=scheduler)
-    summary, failing = _write_records(records, len(todo), output, resume, fail_on.value)
+    with _open_output(output, resume) as stream:  # locked first: resuming reads and may cut the file
+        done = done_ids(output, settings) if resume and output is not None else set()
+        todo = [story for story in stories if story.id not in done]
+        records = run_batch(todo, settings, jobs=workers, engine=engine.value, scheduler=scheduler)
+        summary, failing = _write_records(records, len(todo), stream, output, fail_on.value)
     summary.skipped = len(stories) - len(todo)
     _print_summary(summary, output)
     return _exit_code(summary, failing)
@@ -134,7 +136,7 @@ def _check_output(output: Path | None, path: Path, stories: "list[Story]") -> No
 
 
 def _write_records(
-    records: "Iterator[Record]", total: int, output: Path | None, append: bool, fail_on: str
+    records: "Iterator[Record]", total: int, stream: TextIO, output: Path | None, fail_on: str
 ) -> "tuple[BatchSummary, bool]":
     """Write each record as it arrives; the summary of the run and whether any report matched --fail-on."""
     from factcheck.batch import BatchSummary
@@ -142,7 +144,7 @@ def _write_records(
     summary = BatchSummary()
     failing = False
     started = time.perf_counter()
-    with _open_output(output, append) as stream, _progress(total, output) as advance:
+    with _progress(total, output) as advance:
         for record in records:
             _write_line(stream, json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n", output)
             summary.add(record)
@@ -172,15 +174,38 @@ def _is_failing(record: "Record", fail_on: str) -> bool:
 
 @contextmanager
 def _open_output(output: Path | None, append: bool) -> "Iterator[TextIO]":
+    """The output, opened without emptying it until this run holds it alone (then emptied unless ``append``):
+    two runs writing one file would interleave their records into lines that are no JSON."""
     if output is None:
         yield sys.stdout
         return
     try:
-        handle = output.open("a" if append else "w", encoding="utf-8", newline="\n")
+        handle = output.open("a", encoding="utf-8", newline="\n")
     except OSError as error:
         raise InputError(f"--output {output}: cannot be written ({error.strerror or error})") from None
     with handle:
+        _lock(handle, output)
+        if not append and stat.S_ISREG(
+            os.fstat(handle.fileno()).st_mode
+        ):  # a pipe or device has nothing to cut
+            handle.truncate(0)
         yield handle
+
+
+def _lock(handle: TextIO, output: Path) -> None:
+    """An exclusive lock on the open output for the rest of the run (released when it closes)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; one run per output is the user's to keep
+        return
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise InputError(
+            f"--output {output}: another factcheck batch is writing it; wait for it to end, or give another file"
+        ) from None
+    except OSError:
+        return  # a file system without locks (some network mounts): run as before
 
 
 def _progress(total: int, output: Path | None) -> Any:

@@ -319,6 +319,34 @@ def test_batch_cli_resume_refuses_a_file_that_is_not_batch_output(tmp_path: Path
     assert other.read_text() == '{"name": "x"}\n'
 
 
+def test_batch_cli_resume_refuses_to_mix_settings(tmp_path: Path, good_corpus: Path) -> None:
+    """Resuming with other settings than the file's reports were made with gave a data set of two kinds."""
+    output = tmp_path / "out.jsonl"
+    assert run(str(good_corpus), "-o", str(output), "--threshold", "0.3", "-j", "1").returncode == 0
+    before = output.read_bytes()
+    result = run(str(good_corpus), "-o", str(output), "--resume", "-j", "1")
+    assert result.returncode == 2 and output.read_bytes() == before
+    err = result.stderr.decode()
+    assert err.count("\n") == 1 and "made with other settings (threshold 0.3, now 0.45)" in err, err
+    same = run(str(good_corpus), "-o", str(output), "--resume", "--threshold", "0.3", "-j", "1")
+    assert same.returncode == 0 and output.read_bytes() == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file locks")
+def test_batch_cli_refuses_an_output_another_batch_is_writing(tmp_path: Path, good_corpus: Path) -> None:
+    """Two runs appending to one file interleaved their records into lines that are no JSON."""
+    import fcntl
+
+    output = write(tmp_path / "out.jsonl", "")
+    with output.open("a") as other_run:
+        fcntl.flock(other_run.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        for extra in ([], ["--resume"]):
+            result = run(str(good_corpus), "-o", str(output), "-j", "1", *extra)
+            assert result.returncode == 2 and output.read_bytes() == b""
+            err = result.stderr.decode()
+            assert err.count("\n") == 1 and "another factcheck batch is writing it" in err, err
+
+
 def test_batch_cli_fail_on(good_corpus: Path) -> None:
     assert run(str(good_corpus), "--fail-on", "never", "-j", "1").returncode == 0
     assert run(str(good_corpus), "--fail-on", "unique", "-j", "1").returncode == 1
