@@ -406,6 +406,9 @@ def main(argv: list[str] | None = None) -> None:
         code = command.main(args=argv, prog_name="factcheck", standalone_mode=False)
     except USAGE_ERROR as error:
         context = getattr(error, "ctx", None)
+        if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+            sys.stderr.write(context.get_help() + "\n")  # `factcheck` alone: the help, not an error line
+            _exit(EXIT_ERROR, argv)
         where = context.command_path if context is not None else "factcheck"
         _error(f"{error.format_message()} (see '{where} --help')")  # type: ignore[attr-defined]
         _exit(EXIT_ERROR, argv)

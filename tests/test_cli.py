@@ -27,6 +27,14 @@ def run(
     )
 
 
+def test_cli_without_a_command_prints_the_help_not_an_error() -> None:
+    """It printed "factcheck: error: Usage: ..." with the whole help inside one error line."""
+    result = run()
+    assert result.returncode == 2 and result.stdout == b""
+    err = result.stderr.decode()
+    assert err.startswith("Usage: factcheck [OPTIONS] COMMAND") and "error:" not in err and "compare" in err
+
+
 def test_cli_version() -> None:
     result = run("--version")
     assert result.returncode == 0
