@@ -90,7 +90,7 @@ def load_baseline(path: Path) -> frozenset[str]:
     """The fingerprints a baseline file accepts."""
     where = f"baseline {path}"
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(path.read_text(encoding="utf-8-sig"))  # a BOM from a Windows editor
     except FileNotFoundError:
         raise InputError(f"{where}: no such file; create it with --write-baseline {path}") from None
     except IsADirectoryError:

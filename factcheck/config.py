@@ -177,8 +177,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
     label = display_path(path)
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        # utf-8-sig: Windows editors save "UTF-8" with a byte-order mark, which TOML itself does not allow.
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(f"{label}: invalid TOML: {error}") from None
     except UnicodeDecodeError:

@@ -168,6 +168,16 @@ def test_write_then_load(tmp_path: Path) -> None:
     assert "check" not in json.loads(path.read_text(encoding="utf-8"))["findings"][0]
 
 
+def test_a_baseline_saved_with_a_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """A baseline reviewed and saved in a Windows editor gains a BOM, which json.loads refuses."""
+    data = _record()
+    path = tmp_path / "b.json"
+    write_baseline(path, [(None, data)])
+    expected = load_baseline(path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_baseline(path) == expected and expected
+
+
 @pytest.mark.parametrize(
     ("content", "needle"),
     [

@@ -66,6 +66,13 @@ def test_factcheck_toml_wins_over_pyproject_in_the_same_directory(tmp_path: Path
     assert found.shadowed == tmp_path / "pyproject.toml"
 
 
+def test_a_config_file_saved_with_a_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Windows editors save "UTF-8" with a BOM, which TOML parsers refuse ("Invalid statement" at 1:1)."""
+    (tmp_path / "factcheck.toml").write_bytes("\ufeffthreshold = 0.4\n".encode())
+    found = find_config(tmp_path)
+    assert found is not None and found.values["threshold"] == 0.4
+
+
 def test_factcheck_toml_may_use_a_tool_factcheck_table(tmp_path: Path) -> None:
     write(tmp_path / "factcheck.toml", "[tool.factcheck]\nthreshold = 0.4\n")
     found = load_config(tmp_path / "factcheck.toml")
