@@ -35,6 +35,7 @@ from factcheck.facts.events import ANY_ACTOR, actor_class, contradictory, is_kno
 from factcheck.facts.numbers import THOUSANDS_SPACES, plain_digits
 from factcheck.facts.quantities import OWN_KIND_KEYS
 from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group, Status
+from factcheck.read import source_order
 from factcheck.settings import Settings
 from factcheck.words import TOKEN, is_content, stem
 
@@ -718,10 +719,15 @@ def _majority_by_text(values: dict[str, str]) -> tuple[str, ...]:
     return _largest(list(clusters.values()))
 
 
+def _by_source(item: tuple[str, object]) -> tuple[int, str]:
+    """Sort key of (source id, value) items in the sources' order."""
+    return source_order(item[0])
+
+
 def _majority(per_source: dict[str, list[tuple[Claim, Fact]]], tolerance: float) -> tuple[str, ...]:
     """Sources whose values are all compatible with one another, when they outnumber every other such set."""
     clusters: list[list[str]] = []
-    for source in sorted(per_source):
+    for source in sorted(per_source, key=source_order):
         for cluster in clusters:
             if all(
                 _compatible_sources(per_source[source], per_source[other], tolerance) for other in cluster
@@ -750,7 +756,7 @@ def _largest(clusters: list[list[str]]) -> tuple[str, ...]:
 
 def _values(per_source: dict[str, list[tuple[Claim, Fact]]]) -> dict[str, str]:
     values = {}
-    for source in sorted(per_source):
+    for source in sorted(per_source, key=source_order):
         texts = list(dict.fromkeys(_shown(f) for _, f in per_source[source]))
         values[source] = ", ".join(texts)
     return values
@@ -888,7 +894,7 @@ def _distinct(found: list[Discrepancy]) -> list[Discrepancy]:
 
 def _first_per_source(per_source: PerSourceEvents, keep) -> dict[str, tuple[Claim, Fact]]:
     chosen = {}
-    for source, events in sorted(per_source.items()):
+    for source, events in sorted(per_source.items(), key=_by_source):
         for claim, fact in events:
             if keep(fact):
                 chosen[source] = (claim, fact)
@@ -989,7 +995,9 @@ def _contradicting_actions(by_key: dict[EventKey, PerSourceEvents]) -> list[Disc
         if target_a != target_b or not target_a or not contradictory(action_a, action_b):
             continue
         left, right = by_key[(action_a, target_a)], by_key[(action_b, target_b)]
-        for source_a, source_b in ((a, b) for a in sorted(left) for b in sorted(right) if a != b):
+        for source_a, source_b in (
+            (a, b) for a in sorted(left, key=source_order) for b in sorted(right, key=source_order) if a != b
+        ):
             if source_a in right or source_b in left:
                 continue  # "killed 44 and injured 140": a source telling both is telling two things
             (_, fact_a), (_, fact_b) = left[source_a][0], right[source_b][0]
@@ -999,7 +1007,7 @@ def _contradicting_actions(by_key: dict[EventKey, PerSourceEvents]) -> list[Disc
             found.append(
                 Discrepancy(
                     "attribute",
-                    dict(sorted(values.items())),
+                    dict(sorted(values.items(), key=_by_source)),
                     f"contradicting accounts of {fact_a.target}: {action_a} vs {action_b}: {values_line(values)}",
                     fact=f"what happened to {fact_a.target}",
                 )
@@ -1051,7 +1059,9 @@ def agreed_facts(
     for (action, target), per_source in by_key.items():
         name = _event_name(action, target)
         if target and len(per_source) >= 2 and not any(name.lower() in c.lower() for c in conflicting):
-            values = {s: _describe_event(events[0][1]) for s, events in sorted(per_source.items())}
+            values = {
+                s: _describe_event(events[0][1]) for s, events in sorted(per_source.items(), key=_by_source)
+            }
             agreed.append(AgreedFact("event", name, values))
     attributions = _facts_by_key(claims, "attribution", lambda f: True).get("attribution", {})
     if attributions:

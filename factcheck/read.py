@@ -58,6 +58,12 @@ def as_source(arg: str) -> Path | Url:
     return Url(arg) if _URL.fullmatch(arg) else Path(arg)
 
 
+def source_order(source_id: str) -> tuple[int, str]:
+    """Sort key of source ids in the order ``source_ids`` gives them: A ... Z, AA, AB (a string sort would
+    put AA between A and B)."""
+    return (len(source_id), source_id)
+
+
 def source_ids(count: int) -> list[str]:
     """A, B, ... Z, then AA, AB, ... so any number of sources gets a stable id."""
     ids = []

@@ -150,6 +150,22 @@ def test_n_way_quantity_discrepancy_names_every_source_and_the_majority() -> Non
     assert "B: 200 deaths" in discrepancy["explanation"]
 
 
+def test_beyond_26_sources_values_and_explanations_follow_the_source_order() -> None:
+    """Ids past Z (AA, AB) were sorted as strings: "AA, C, F" in the explanation, "C, F, AA" in the matrix."""
+    import factcheck
+    from factcheck.read import source_ids
+
+    texts = [
+        f"The clashes have led to {200 + 100 * (n % 2)} deaths in Aleppo, monitors said." for n in range(28)
+    ]
+    data = factcheck.compare(texts).to_dict()
+    [discrepancy] = [d for g in data["groups"] for d in g["discrepancies"]]
+    ids = source_ids(28)
+    assert list(discrepancy["values"]) == ids
+    assert discrepancy["explanation"].endswith(", ".join(ids[1::2]) + ": 300 deaths")
+    assert ": 200 deaths; " in discrepancy["explanation"] and discrepancy["explanation"].count("AA") == 1
+
+
 def test_silent_sources_are_listed_per_group() -> None:
     import factcheck
 
