@@ -304,7 +304,7 @@ def done_ids(output: Path, settings: Settings | None = None) -> set[str]:
         return set()
     _drop_partial_last_line(output)
     ids: set[str] = set()
-    wanted = json.loads(json.dumps(settings.to_dict())) if settings is not None else None
+    wanted = settings.to_dict() if settings is not None else None  # JSON's own shape: lists, not tuples
     with output.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
             if line.strip():

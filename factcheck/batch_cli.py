@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from factcheck.errors import InputError, SettingsError
-from factcheck.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_SUCCESS, FailOn, exit_code
+from factcheck.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_SUCCESS, FailOn, exit_code, unwritable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -161,10 +161,8 @@ def _write_line(stream: TextIO, line: str, output: Path | None) -> None:
     except OSError as error:
         if output is None:
             raise  # standard output: what a closed pipe means is the caller's business
-        raise InputError(
-            f"--output {output}: cannot be written ({error.strerror or error}); the records written before "
-            "it are kept, and --resume goes on from them"
-        ) from None
+        then = "; the records written before it are kept, and --resume goes on from them"
+        raise unwritable("--output", output, error, then) from None
 
 
 def _is_failing(record: "Record", fail_on: str) -> bool:
@@ -182,12 +180,11 @@ def _open_output(output: Path | None, append: bool) -> "Iterator[TextIO]":
     try:
         handle = output.open("a", encoding="utf-8", newline="\n")
     except OSError as error:
-        raise InputError(f"--output {output}: cannot be written ({error.strerror or error})") from None
+        raise unwritable("--output", output, error) from None
     with handle:
         _lock(handle, output)
-        if not append and stat.S_ISREG(
-            os.fstat(handle.fileno()).st_mode
-        ):  # a pipe or device has nothing to cut
+        regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)  # a pipe or device has nothing to cut
+        if not append and regular:
             handle.truncate(0)
         yield handle
 

@@ -314,7 +314,9 @@ def _check_writes(
             raise InputError(f"{option} {path}: is a directory; give a file name")
     if output is not None and write_baseline is not None and _same_file(output, write_baseline):
         raise InputError(f"--output and --write-baseline name one file ({output}); give each its own")
-    read = [(source, "one of the sources") for source in sources if str(source) != "-"]
+    from factcheck.read import is_stdin
+
+    read = [(source, "one of the sources") for source in sources if not is_stdin(source)]
     if config.file is not None:
         read.append((config.file.path, "the config file"))
     for option, path in writes:

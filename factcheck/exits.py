@@ -57,14 +57,19 @@ def write_atomically(path: Path, text: str, option: str) -> None:
             return
         target = Path(os.path.realpath(path))
     except OSError as error:
-        raise InputError(f"{option} {path}: cannot be written ({error.strerror or error})") from None
+        raise unwritable(option, path, error) from None
     temporary = target.with_name(f".{target.name}.factcheck-tmp")
     try:
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise InputError(f"{option} {path}: cannot be written ({error.strerror or error})") from None
+        raise unwritable(option, path, error) from None
+
+
+def unwritable(option: str, path: Path, error: OSError, then: str = "") -> InputError:
+    """The one-line error for an output the user named (``--output``) that cannot be written."""
+    return InputError(f"{option} {path}: cannot be written ({error.strerror or error}){then}")
 
 
 def _write_in_place(path: Path, text: str) -> None:

@@ -16,7 +16,7 @@ from factcheck.clean import clean
 from factcheck.errors import InputError, SettingsError
 from factcheck.judge import judge
 from factcheck.model import Alignment, Claim, CleanArticle, Report, SourceSummary
-from factcheck.read import STDIN, Url, read_source, source_ids
+from factcheck.read import Url, is_stdin, read_source, source_ids
 from factcheck.settings import Settings
 
 Source = Path | str | Url
@@ -24,7 +24,7 @@ Source = Path | str | Url
 
 def _check_stdin_once(sources: Sequence[Source]) -> None:
     """Standard input can be read once: a second ``Path('-')`` would read as an empty article."""
-    times = sum(1 for source in sources if isinstance(source, Path) and str(source) == STDIN)
+    times = sum(map(is_stdin, sources))
     if times > 1:
         raise InputError(
             f"standard input ('-') is given {times} times; it can be read once: give the other articles as files"

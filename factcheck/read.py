@@ -58,6 +58,11 @@ def as_source(arg: str) -> Path | Url:
     return Url(arg) if _URL.fullmatch(arg) else Path(arg)
 
 
+def is_stdin(source: object) -> bool:
+    """Whether ``source`` is ``Path('-')``, standard input (readable once)."""
+    return isinstance(source, Path) and str(source) == STDIN
+
+
 def source_order(source_id: str) -> tuple[int, str]:
     """Sort key of source ids in the order ``source_ids`` gives them: A ... Z, AA, AB (a string sort would
     put AA between A and B)."""
@@ -80,7 +85,7 @@ def source_ids(count: int) -> list[str]:
 def read_source(source: Path | Url | str, source_id: str) -> Article:
     """A ``Path`` is read from disk (``Path('-')`` is standard input), a ``Url`` fetched; a ``str`` is the article itself."""
     if isinstance(source, Path):
-        if str(source) == STDIN:
+        if is_stdin(source):
             return _article_from_bytes(_read_stdin(), source_id, name="<stdin>", path=STDIN)
         return _article_from_bytes(
             _read_file(source), source_id, name=source.name, path=str(source), suffix=source.suffix.lower()

@@ -110,13 +110,19 @@ class Settings:
         return "|".join(parts)
 
 
+def _is_number(value: object) -> bool:
+    """A real number (an int, a float, a numpy number), not a flag: True is no threshold."""
+    return isinstance(value, Real) and not isinstance(value, bool)
+
+
 def _fraction(name: str, value: object) -> float:
     """``value`` as a float in 0-1; a flag, a string or anything else that is no real number is refused."""
-    if isinstance(value, Real) and not isinstance(value, bool) and 0.0 <= float(value) <= 1.0:
-        return float(value)
-    if isinstance(value, Real) and not isinstance(value, bool):
+    if not _is_number(value):
+        raise SettingsError(f"{name} must be a number between 0 and 1, got {value!r}")
+    number = float(value)  # type: ignore[arg-type]
+    if not 0.0 <= number <= 1.0:
         raise SettingsError(f"{name} must be between 0 and 1, got {value}")
-    raise SettingsError(f"{name} must be a number between 0 and 1, got {value!r}")
+    return number
 
 
 def _weights(given: object) -> tuple[float, ...]:
@@ -128,7 +134,7 @@ def _weights(given: object) -> tuple[float, ...]:
     if len(values) != size:
         raise SettingsError(f"{expected}, got {len(values)}")
     for value in values:
-        if not isinstance(value, Real) or isinstance(value, bool):
+        if not _is_number(value):
             raise SettingsError(f"{expected}, got {value!r} among them")
     return tuple(float(v) for v in values)
 

@@ -471,10 +471,15 @@ def _ranks(lower: str, text: str, offset: int, spans: list[tuple[int, int]]) -> 
         if not _free(match.start(), match.end(), spans):
             continue
         ordinal = match.group(1)
-        digits = "" if ordinal is None or ordinal in _ORDINALS else re.sub(r"\D", "", ordinal)
-        if len(digits) > MAX_DIGITS:
-            continue
-        position = 1 if ordinal is None else _ORDINALS.get(ordinal) or int(digits)
+        if ordinal is None:
+            position = 1
+        elif ordinal in _ORDINALS:
+            position = _ORDINALS[ordinal]
+        else:
+            digits = re.sub(r"\D", "", ordinal)  # "21st" -> "21"
+            if len(digits) > MAX_DIGITS:
+                continue
+            position = int(digits)
         superlative = match.group(2).replace("-", " ")
         facts.append(
             Fact("quantity", text[match.start() : match.end()], offset + match.start(), offset + match.end(),
