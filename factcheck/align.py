@@ -127,6 +127,31 @@ class ClaimFeatures:
     """The claim lower-cased: character-level similarity (spelling variants, numbers)."""
     heading: bool
 
+    # Written out, not generated: compiled, it builds the record ~25 times faster (factcheck/model.py).
+    def __init__(
+        self,
+        stems: tuple[str, ...],
+        names: tuple[str, ...],
+        values: tuple[str, ...],
+        units: tuple[str, ...],
+        codes: np.ndarray,
+        kinds: np.ndarray,
+        idf: np.ndarray,
+        text: str,
+        lower: str,
+        heading: bool,
+    ) -> None:
+        object.__setattr__(self, "stems", stems)
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "values", values)
+        object.__setattr__(self, "units", units)
+        object.__setattr__(self, "codes", codes)
+        object.__setattr__(self, "kinds", kinds)
+        object.__setattr__(self, "idf", idf)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "lower", lower)
+        object.__setattr__(self, "heading", heading)
+
 
 NO_ALIASES: frozenset[tuple[str, str]] = frozenset()
 
@@ -323,6 +348,21 @@ class _TermCodes:
     idf: tuple[float, ...]
     stems: tuple[str, ...] = ()
     text: str = ""
+
+    # Written out, not generated: compiled, it builds the record ~25 times faster (factcheck/model.py).
+    def __init__(
+        self,
+        codes: tuple[int, ...],
+        kinds: bytes,
+        idf: tuple[float, ...],
+        stems: tuple[str, ...] = (),
+        text: str = "",
+    ) -> None:
+        object.__setattr__(self, "codes", codes)
+        object.__setattr__(self, "kinds", kinds)
+        object.__setattr__(self, "idf", idf)
+        object.__setattr__(self, "stems", stems)
+        object.__setattr__(self, "text", text)
 
 
 # Remembered per claim text, like ``extract_facts``: a claim's words do not depend on the comparison.
