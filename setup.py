@@ -42,6 +42,7 @@ COMPILED = [
     "factcheck/pipeline.py",
     "factcheck/sentences.py",
     "factcheck/words.py",
+    "factcheck/worddiff.py",
 ]
 
 # setup.py also runs to read metadata (egg_info, dist_info): compile only for a build that ships code.

@@ -20,9 +20,7 @@ alarm costs the reader's trust:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import combinations
 
@@ -37,6 +35,7 @@ from factcheck.facts.quantities import OWN_KIND_KEYS
 from factcheck.model import AgreedFact, Alignment, Claim, Discrepancy, Fact, Group, Status
 from factcheck.read import source_order
 from factcheck.settings import Settings
+from factcheck.worddiff import WordDiff
 from factcheck.words import TOKEN, is_content, stem
 
 # Facts of one key, per source.
@@ -663,10 +662,10 @@ def _near_copy_at(left_text: str, left_start: int, right_text: str, right_start:
     left, right = _words_at(left_text, left_start), _words_at(right_text, right_start)
     if _quickly_too_different(left, right):
         return None
-    matcher = SequenceMatcher(None, left, right, autojunk=False)
-    if matcher.ratio() < MIN_SWAP_SIMILARITY:
+    diff = WordDiff(left, right)
+    if diff.ratio() < MIN_SWAP_SIMILARITY:
         return None
-    return tuple(matcher.get_opcodes())
+    return diff.opcodes()
 
 
 def _quickly_too_different(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
@@ -680,17 +679,22 @@ def _quickly_too_different(left: tuple[str, ...], right: tuple[str, ...]) -> boo
         return True
     # Shared words counted as difflib does (each word of the right side used once): per distinct word, the
     # fewer of its two counts. A claim's counts are kept: it meets every claim of the other article.
-    left_counts, right_counts = _word_counts(left), _word_counts(right)
+    fewer, more = _word_counts(left), _word_counts(right)
+    if len(more) < len(fewer):
+        fewer, more = more, fewer
     shared = 0
-    for word in left_counts.keys() & right_counts.keys():  # the words in common, found in C
-        mine, theirs = left_counts[word], right_counts[word]
+    for word, mine in fewer.items():  # the smaller side's words looked up in the other's
+        theirs = more.get(word, 0)
         shared += mine if mine < theirs else theirs
     return 2.0 * shared / total < MIN_SWAP_SIMILARITY
 
 
 @lru_cache(maxsize=16384)
 def _word_counts(words: tuple[str, ...]) -> dict[str, int]:
-    return Counter(words)
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
 
 
 def _facts_in(claim: Claim, tokens: Tokens) -> list[Fact]:
