@@ -44,7 +44,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -113,14 +113,17 @@ class ClaimFeatures:
     """``number:<value>`` and ``date:<value>`` of the extracted facts, each once."""
     units: tuple[str, ...]
     """``unit:<counted noun>`` of the extracted quantities (explanation only), each once."""
-    codes: np.ndarray
+    codes: tuple[int, ...]
     """The claim's terms as codes (``term_code``), each once: its content stems, their bigrams (wording
     shared beyond single words), the stems of all its words (function words included), their runs of
     four (same phrasing, same order), and its names, events and values."""
-    kinds: np.ndarray
-    """The kind of each of ``codes`` (``WORD``, ``BIGRAM``, ``TOKEN``, ``GRAM4``, ``NAME``, ...)."""
-    idf: np.ndarray
-    """The background IDF of each of ``codes`` that weighs (stems, names, events); 0 for the others."""
+    kinds: bytes
+    """The kind of each of ``codes`` (``WORD``, ``BIGRAM``, ``TOKEN``, ``GRAM4``, ``NAME``, ...), a byte each."""
+    idf: tuple[float, ...]
+    """The background IDF of each of ``codes`` that weighs (stems, names, events); 0 for the others.
+
+    Python tuples and bytes: the index takes an article's claims together (``_Block.of``), one array per
+    article rather than three per claim."""
     text: str
     """Sorted content stems joined by spaces: what the rapidfuzz scorer compares."""
     lower: str
@@ -134,9 +137,9 @@ class ClaimFeatures:
         names: tuple[str, ...],
         values: tuple[str, ...],
         units: tuple[str, ...],
-        codes: np.ndarray,
-        kinds: np.ndarray,
-        idf: np.ndarray,
+        codes: tuple[int, ...],
+        kinds: bytes,
+        idf: tuple[float, ...],
         text: str,
         lower: str,
         heading: bool,
@@ -309,9 +312,9 @@ def _features(
         names=tuple(names),
         values=tuple(values),
         units=tuple(unit_features(facts)),
-        codes=_frozen(np.array(wording.codes + fact_terms.codes, dtype=np.int64)),
-        kinds=np.frombuffer(wording.kinds + fact_terms.kinds, dtype=np.int8),  # read-only, like the others
-        idf=_frozen(np.array(wording.idf + fact_terms.idf, dtype=np.float64)),
+        codes=wording.codes + fact_terms.codes,
+        kinds=wording.kinds + fact_terms.kinds,
+        idf=wording.idf + fact_terms.idf,
         text=wording.text,
         lower=text.lower(),
         heading=whole_sentence and is_heading(text),
@@ -582,9 +585,10 @@ class _Block:
                 lower,
                 length,
             )
-        codes = np.concatenate([f.codes for f in features])
-        kinds = np.concatenate([f.kinds for f in features])
-        idf = np.concatenate([f.idf for f in features])
+        total = int(np.add.reduce(lengths))
+        codes = np.fromiter(chain.from_iterable(f.codes for f in features), dtype=np.int64, count=total)
+        kinds = np.frombuffer(b"".join(f.kinds for f in features), dtype=np.int8)
+        idf = np.fromiter(chain.from_iterable(f.idf for f in features), dtype=np.float64, count=total)
         distinct, inverse = _unique(codes, return_inverse=True)
         owner = np.arange(rows).repeat(lengths)
         # A claim lists each code once, so (claim, rank of code) orders its entries without ties.

@@ -115,7 +115,9 @@ def _read_stdin() -> bytes:
 def _read_file(path: Path) -> bytes:
     # Read first and ask why only when that fails: two stat calls per file fewer (a batch reads thousands).
     try:
-        return path.read_bytes()
+        # Unbuffered, read whole: the same bytes as Path.read_bytes, with less work around the read.
+        with open(path, "rb", buffering=0) as stream:
+            return stream.readall()
     except OSError as error:
         raise _unreadable(path, error) from None
 

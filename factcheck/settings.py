@@ -90,7 +90,7 @@ class Settings:
 
     @classmethod
     def from_options(cls, **options: object) -> Settings:
-        known = {f.name for f in fields(cls)}
+        known = set(_field_names(cls))
         unknown = sorted(set(options) - known)
         if unknown:
             raise SettingsError(f"unknown setting {unknown[0]!r}; known settings: {', '.join(sorted(known))}")
@@ -102,12 +102,23 @@ class Settings:
     def to_dict(self) -> dict[str, object]:
         # Lists, not tuples: the dict is the JSON export and must equal its own round trip. Every field is a
         # number, string, flag or tuple of floats: nothing for asdict's deep copy to do (~90 µs a report).
-        values = ((f.name, getattr(self, f.name)) for f in fields(self))
+        values = ((name, getattr(self, name)) for name in _field_names(type(self)))
         return {k: list(v) if isinstance(v, tuple) else v for k, v in values}
 
     def signature(self, version: str) -> str:
         parts = [f"factcheck:{version}"] + [f"{k}:{v}" for k, v in self.to_dict().items()]
         return "|".join(parts)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    # dataclasses.fields() rebuilds its tuple at every call (~3 µs), and a comparison asks twice.
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 def _is_number(value: object) -> bool:

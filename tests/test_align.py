@@ -441,12 +441,12 @@ def test_index_rows_are_each_claims_terms_in_order_of_term_id() -> None:
             {
                 claim * index.size + int(np.searchsorted(index.distinct, code))
                 for claim, f in enumerate(features)
-                for code in f.codes.tolist()
+                for code in f.codes
             }
         )
         assert index.keys.tolist() == expected
         assert np.all(np.diff(index.keys) > 0)
-        kinds = [[int(k) for k in f.kinds.tolist()] for f in features]
+        kinds = [list(f.kinds) for f in features]
         assert index.count.tolist() == [[float(ks.count(kind)) for kind in range(7)] for ks in kinds]
         assert index.texts == [f.text for f in features] and index.lower == [f.lower for f in features]
 
