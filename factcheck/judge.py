@@ -508,9 +508,13 @@ def _entities_differ(a: Fact, b: Fact, aliases: dict[str, str], exact_swap: bool
 
 def _skeleton(name: str) -> str:
     """Transliterations differ in vowels, doubled letters and a final h: Hasaka/Hasakeh, Raqa/Raqqa."""
-    name = re.sub(r"h\b", "", name.lower())
-    name = re.sub(r"[aeiouy]+", "a", name)
-    return re.sub(r"(.)\1+", r"\1", name)
+    name = _FINAL_H.sub("", name.lower())
+    name = _VOWELS.sub("a", name)
+    return _DOUBLED.sub(r"\1", name)
+
+
+# Compiled once: a pattern given as a string is looked up in re's cache at every call.
+_FINAL_H, _VOWELS, _DOUBLED = re.compile(r"h\b"), re.compile(r"[aeiouy]+"), re.compile(r"(.)\1+")
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -1020,9 +1024,12 @@ def _contradicting_actions(by_key: dict[EventKey, PerSourceEvents]) -> list[Disc
     return found
 
 
+_NOT_NAME = re.compile(r"[^\w\s-]")
+
+
 def _one_named_actor(classes: list[str | None]) -> bool:
     """Actors outside the class lexicon are names: "president george w. bush" and "george w" are one."""
-    names = [re.sub(r"[^\w\s-]", "", c or "") for c in classes]
+    names = [_NOT_NAME.sub("", c or "") for c in classes]
     return all(_same_name(names[0], other) for other in names[1:])
 
 
@@ -1207,7 +1214,10 @@ def _strip_contraction(word: str) -> str:
     """ "didn't" / "didnt" -> "did"; other words as they are."""
     if not _CONTRACTION.search(word):
         return word
-    return re.sub(r"n['’]?t$", "", word)
+    return _NT.sub("", word)
+
+
+_NT = re.compile(r"n['’]?t$")
 
 
 def _is_negator(word: str) -> bool:

@@ -496,10 +496,13 @@ def _actor_text(raw: str) -> str:
     return joined.removesuffix("'s").removesuffix("'")
 
 
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+
+
 def _actor_after(after: str, base: int, text: str) -> tuple[str, int, int] | None:
     pattern, _ = _actor_table()
     stripped = after.lstrip()
-    article = re.match(r"(?:the|a|an)\s+", stripped, re.IGNORECASE)
+    article = _ARTICLE.match(stripped)
     if article:
         stripped = stripped[article.end() :]
     match = pattern.match(stripped)
@@ -632,6 +635,10 @@ def _scope_between(text: str, end: int, target: tuple[str, int, int] | None) -> 
     return SCOPES[words.lower()] if words else None
 
 
+# A scope word's head: a word, and the capitalised words of a name after it.
+_SCOPE_HEAD = re.compile(r"[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*")
+
+
 def find_scopes(text: str, offset: int, names: list[Fact], prepared: Scan | None = None) -> list[Fact]:
     """Scope facts: a quantifier over a name or "the city" ("most of Aleppo", "parts of the city")."""
     scopes: list[Fact] = []
@@ -644,7 +651,7 @@ def find_scopes(text: str, offset: int, names: list[Fact], prepared: Scan | None
         phrase = match.group(1).lower()
         if phrase == "all" and not text[match.end() :].lstrip().startswith(("of", "the")):
             continue
-        head = re.match(r"[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*", text[match.end() :])
+        head = _SCOPE_HEAD.match(text[match.end() :])
         target = head.group() if head else None
         scopes.append(
             Fact(

@@ -416,6 +416,7 @@ _RATE_BEFORE = re.compile(
 )
 _SINGLE_DURATION_UNITS = ("day", "week", "fortnight", "month", "year", "decade", "century")
 _SINGLE_DURATION = re.compile(r"\b(?:a|an|one)\s+(" + "|".join(_SINGLE_DURATION_UNITS) + r")\b")
+_NOT_DIGIT = re.compile(r"\D")
 _ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10,
@@ -476,7 +477,7 @@ def _ranks(lower: str, text: str, offset: int, spans: list[tuple[int, int]]) -> 
         elif ordinal in _ORDINALS:
             position = _ORDINALS[ordinal]
         else:
-            digits = re.sub(r"\D", "", ordinal)  # "21st" -> "21"
+            digits = _NOT_DIGIT.sub("", ordinal)  # "21st" -> "21"
             if len(digits) > MAX_DIGITS:
                 continue
             position = int(digits)
