@@ -41,6 +41,7 @@ COMPILED = [
     "factcheck/model.py",
     "factcheck/pipeline.py",
     "factcheck/sentences.py",
+    "factcheck/snowball.py",
     "factcheck/words.py",
     "factcheck/worddiff.py",
 ]

@@ -13,10 +13,8 @@ import pkgutil
 import re
 import unicodedata
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from nltk.stem.snowball import SnowballStemmer
+from factcheck import snowball
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -255,8 +253,9 @@ def known_stem(word: str) -> str:
 
 
 def snowball_stem(word: str) -> str:
-    """NLTK's English Snowball stem of ``word``, as is: no accent folding, no irregular forms, no cache."""
-    return _stemmer().stem(word)
+    """NLTK's English Snowball stem of ``word``, as is: no accent folding, no irregular forms, no cache.
+    (NLTK's stemmer ported, ``factcheck/snowball.py``, so that it can be compiled.)"""
+    return snowball.stem(word)
 
 
 @lru_cache(maxsize=1)
@@ -284,14 +283,6 @@ def fold_accents(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> SnowballStemmer:
-    # Imported on first use: nltk is slow to import and `--help` needs none of it.
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
 
 
 def words(text: str) -> list[str]:
