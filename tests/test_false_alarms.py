@@ -473,12 +473,44 @@ def test_a_title_is_no_part_of_a_name() -> None:
             "Lesser rewards of $15 million each were offered for his two sons.",
             "Similar rewards of $15 million each were offered for his two sons.",
         ),
+        (
+            "Powerful earthquake shakes the coastal province, injuring dozens of people",
+            "Strong earthquake shakes the coastal province, injuring dozens of people",
+        ),
+        (
+            "Massive earthquake shakes the coastal province, injuring dozens of people",
+            "Magnitude-6 earthquake shakes the coastal province, injuring dozens of people",
+        ),
     ],
-    ids=["pentagon-is-the-defense-department", "sentence-initial-adjective-is-no-name"],
+    ids=[
+        "pentagon-is-the-defense-department",
+        "sentence-initial-adjective-is-no-name",
+        "headline-adjective-is-no-name",
+        "headline-magnitude-is-no-name",
+    ],
 )
 def test_one_organisation_two_names_and_adjectives_are_no_names(a: str, b: str) -> None:
     report = factcheck.compare([a, b])
     assert [d for g in report.groups for d in g.discrepancies] == []
+
+
+def test_headline_adjectives_are_no_names_among_many_sources_and_a_name_still_is() -> None:
+    # Seen on a 14-outlet earthquake cluster: "Powerful" and "Strong" reported as two different names.
+    headlines = [
+        "Powerful earthquake shakes the coastal province, injuring dozens of people",
+        "Strong earthquake shakes the coastal province, injuring dozens of people",
+        "Deadly earthquake shakes the coastal province, injuring dozens of people",
+    ]
+    report = factcheck.compare(headlines)
+    assert [d for g in report.groups for d in g.discrepancies] == []
+    # The twin: a name at the same place is still compared.
+    names = factcheck.compare(
+        [
+            "Jakarta earthquake shakes the coastal province, injuring dozens of people",
+            "Manila earthquake shakes the coastal province, injuring dozens of people",
+        ]
+    )
+    assert [d.type for g in names.groups for d in g.discrepancies] == ["entity"]
 
 
 @pytest.mark.parametrize(
