@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, SupportsFloat, cast
 
 from factcheck.errors import SettingsError
 from factcheck.settings import Settings
@@ -75,8 +75,8 @@ CHECK_FIELDS = ("name", "source", "derived")
 class CheckEntry(NamedTuple):
     """One ``[[tool.factcheck.check]]`` entry, validated but not yet expanded."""
 
-    index: int
-    """1-based position in the file."""
+    number: int
+    """1-based position in the file (not ``index``, which would hide the tuple's method)."""
     name: str
     source: str
     derived: tuple[str, ...]
@@ -256,7 +256,7 @@ def _value(key: Key, value: object, where: str, base: Path) -> object:
     if key.kind == "number":
         if not _is_number(value):
             raise SettingsError(f"{prefix} must be a number, got {_toml(value)}")
-        return float(value)
+        return float(cast("SupportsFloat", value))
     if key.kind == "numbers":
         if not isinstance(value, list) or not all(_is_number(v) for v in value):
             raise SettingsError(f"{prefix} must be an array of numbers, got {_toml(value)}")
@@ -314,7 +314,7 @@ def _checks(raw: object, path: Path, table: str, values: Mapping[str, object]) -
     for entry in entries:
         if entry.name in seen:
             raise SettingsError(
-                f"{entry.where}: duplicate check name {entry.name!r} (also #{seen[entry.name].index})"
+                f"{entry.where}: duplicate check name {entry.name!r} (also #{seen[entry.name].number})"
             )
         seen[entry.name] = entry
     return tuple(entries)
