@@ -28,6 +28,7 @@ from setuptools.command.build_ext import build_ext
 # runs them) nor the CLI, reports and settings (no hot loops).
 COMPILED = [
     "factcheck/align.py",
+    "factcheck/casing.py",
     "factcheck/claims.py",
     "factcheck/clean.py",
     "factcheck/facts/__init__.py",

@@ -49,6 +49,7 @@ from itertools import accumulate, chain, repeat
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from factcheck.casing import lower_case
 from factcheck.claims import role_free
 from factcheck.datafiles import read_data, without_leading_comments
 from factcheck.facts import normalize_entity
@@ -316,7 +317,7 @@ def _features(
         kinds=wording.kinds + fact_terms.kinds,
         idf=wording.idf + fact_terms.idf,
         text=wording.text,
-        lower=text.lower(),
+        lower=lower_case(text),
         heading=whole_sentence and is_heading(text),
     )
 

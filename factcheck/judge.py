@@ -26,6 +26,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from factcheck.casing import lower_case
 from factcheck.facts import normalize_entity, qualifier_kind
 from factcheck.facts.dates import is_deictic_day, relative_dates_agree
 from factcheck.facts.entities import STATE_ABBREVIATIONS, is_country
@@ -134,7 +135,9 @@ def _without_restated(found: list[Discrepancy], events: list[Discrepancy]) -> li
     kept = []
     for item in found:
         if item.type == "entity" and any(
-            all(any(v.lower() in ev or ev in v.lower() for ev in values) for v in item.values.values())
+            all(
+                any(lower_case(v) in ev or ev in lower_case(v) for ev in values) for v in item.values.values()
+            )
             for values in event_values
         ):
             continue
@@ -492,7 +495,7 @@ def _same_count(a: Fact, b: Fact) -> bool:
 
 
 def _is_measure_modifier(fact: Fact) -> bool:
-    return bool(fact.unit) and fact.text.lower().endswith("-" + str(fact.unit).lower())
+    return bool(fact.unit) and lower_case(fact.text).endswith("-" + lower_case(str(fact.unit)))
 
 
 def _entities_differ(a: Fact, b: Fact, aliases: dict[str, str], exact_swap: bool = False) -> bool:
@@ -508,7 +511,7 @@ def _entities_differ(a: Fact, b: Fact, aliases: dict[str, str], exact_swap: bool
 
 def _skeleton(name: str) -> str:
     """Transliterations differ in vowels, doubled letters and a final h: Hasaka/Hasakeh, Raqa/Raqqa."""
-    name = _FINAL_H.sub("", name.lower())
+    name = _FINAL_H.sub("", lower_case(name))
     name = _VOWELS.sub("a", name)
     return _DOUBLED.sub(r"\1", name)
 
@@ -570,7 +573,7 @@ _NAME_SPELLING = re.compile(r"\b(?:" + "|".join(sorted(_NAME_SPELLINGS, key=len,
 
 def _common_spelling(name: str) -> str:
     """Lower case, no dots (I.R.S. / IRS), and the short form of words written two ways in names."""
-    name = name.lower().replace(".", "")
+    name = lower_case(name).replace(".", "")
     return _NAME_SPELLING.sub(lambda m: _NAME_SPELLINGS[m.group()], name) if " " in name else name
 
 
@@ -610,7 +613,7 @@ def _name_words(name: str) -> set[str]:
     words = [w for w in name.replace("-", " ").split() if w.rstrip(".") not in HONORIFICS]
     # One group under two of its names, inside a longer mention: "Takfiri ISIL" / "Daesh".
     words = [part for w in words for part in _known_canonical(w).split()]
-    if len(words) > 1 and words[-1].rstrip(".").lower() in COMPANY_SUFFIXES:
+    if len(words) > 1 and lower_case(words[-1].rstrip(".")) in COMPANY_SUFFIXES:
         words = words[:-1]
     return {w.removesuffix("'s").removesuffix("’s").rstrip("s") or w for w in words}
 
@@ -634,7 +637,7 @@ def _tokens(claim: Claim) -> Tokens:
 # A claim is diffed against every other member of its group, twice (swaps, then polarity/scope).
 @lru_cache(maxsize=4096)
 def _tokens_at(text: str, start: int) -> Tokens:
-    return tuple((m.group().lower(), start + m.start(), start + m.end()) for m in TOKEN.finditer(text))
+    return tuple((lower_case(m.group()), start + m.start(), start + m.end()) for m in TOKEN.finditer(text))
 
 
 def _words(claim: Claim) -> tuple[str, ...]:
@@ -645,7 +648,7 @@ def _words(claim: Claim) -> tuple[str, ...]:
 def _words_at(text: str, start: int) -> tuple[str, ...]:
     # The words of ``_tokens_at`` without their offsets: most claims are only ever tested as near copies
     # (which needs the words alone), and findall builds no match objects.
-    return tuple([word.lower() for word in TOKEN.findall(text)])
+    return tuple([lower_case(word) for word in TOKEN.findall(text)])
 
 
 def _near_copy(left: Claim, right: Claim) -> Opcodes | None:
@@ -723,7 +726,7 @@ def _discrepancy(
 def _majority_by_text(values: dict[str, str]) -> tuple[str, ...]:
     clusters: dict[str, list[str]] = {}
     for source, value in values.items():
-        clusters.setdefault(" ".join(value.lower().split()), []).append(source)
+        clusters.setdefault(" ".join(lower_case(value).split()), []).append(source)
     return _largest(list(clusters.values()))
 
 
@@ -893,7 +896,7 @@ def _distinct(found: list[Discrepancy]) -> list[Discrepancy]:
     seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
     kept = []
     for item in found:
-        key = (item.type, tuple(sorted((s, v.lower()) for s, v in item.values.items())))
+        key = (item.type, tuple(sorted((s, lower_case(v)) for s, v in item.values.items())))
         if key not in seen:
             seen.add(key)
             kept.append(item)
@@ -942,11 +945,11 @@ def _reliable_actor(claim: Claim, event: Fact) -> bool:
     organisation or country the claim names, not whatever words stood before the verb."""
     if is_known_actor(event.actor):
         return True
-    actor = str(event.actor).lower()
+    actor = lower_case(str(event.actor))
     return any(
         f.type == "entity"
         and len(f.text) > 2
-        and f.text.lower() in actor
+        and lower_case(f.text) in actor
         # a nationality alone ("Syrian") is no actor; modifying an actor noun ("Kurdish forces") it is
         and (f.label in {"org", "person"} or (f.label == "nationality" and len(actor.split()) > 1))
         for f in claim.facts
@@ -1069,7 +1072,11 @@ def agreed_facts(
             agreed.append(AgreedFact("date", key, _values(per_source)))
     for (action, target), per_source in by_key.items():
         name = _event_name(action, target)
-        if target and len(per_source) >= 2 and not any(name.lower() in c.lower() for c in conflicting):
+        if (
+            target
+            and len(per_source) >= 2
+            and not any(lower_case(name) in lower_case(c) for c in conflicting)
+        ):
             values = {
                 s: _describe_event(events[0][1]) for s, events in sorted(per_source.items(), key=_by_source)
             }

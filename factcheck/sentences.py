@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
+from factcheck.casing import lower_case
 from factcheck.datafiles import read_data
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ class _Lexicon:
     exclamation: frozenset[str]
 
     def is_abbreviation(self, word: str) -> bool:
-        lowered = word.lower()
+        lowered = lower_case(word)
         return lowered in self.titles or lowered in self.general or lowered in self.before_numbers
 
 
@@ -323,7 +324,7 @@ def _glued_sentence_cuts(text: str, lexicon: _Lexicon) -> Iterator[int]:
         token_start = max(text.rfind(ch, 0, match.start()) for ch in " \t\n") + 1
         token_end = _token_end(text, match.end())
         token = text[token_start:token_end]
-        if "@" in token or "/" in token or "www" in token.lower():
+        if "@" in token or "/" in token or "www" in lower_case(token):
             continue  # e-mail address, URL or path
         word = _WORD_BEFORE.search(text, token_start, match.start())
         if word and lexicon.is_abbreviation(word.group()):
@@ -367,7 +368,7 @@ def _abbreviation_periods(text: str, lexicon: _Lexicon) -> Iterator[int]:
         word = _word_before(text, period)
         if not word:
             continue
-        lowered = word.lower()
+        lowered = lower_case(word)
         if (
             (lowered in lexicon.titles and word[0].isupper())
             or (lowered in lexicon.before_numbers and _NUMBER_AHEAD.match(text, period + 1))
@@ -447,7 +448,7 @@ def _lexicon() -> _Lexicon:
     sections: dict[str, set[str]] = {}
     current: set[str] | None = None
     for raw_line in source.splitlines():
-        line = raw_line.split("#", 1)[0].strip().lower()
+        line = lower_case(raw_line.split("#", 1)[0].strip())
         if not line:
             continue
         if line.startswith("[") and line.endswith("]"):
@@ -494,17 +495,17 @@ def _soft_stop_cut(text: str, piece_start: int, piece_end: int, stop: _SoftStop)
     if not word[0].isupper():
         return None
     if stop.kind == "time":
-        if word.lower() in _TIME_CONTINUATIONS or _is_intro_time_phrase(text[piece_start : stop.mark]):
+        if lower_case(word) in _TIME_CONTINUATIONS or _is_intro_time_phrase(text[piece_start : stop.mark]):
             return None
         return after
-    return after if word.lower() in _SENTENCE_STARTERS else None
+    return after if lower_case(word) in _SENTENCE_STARTERS else None
 
 
 def _is_intro_time_phrase(before_time: str) -> bool:
     words = before_time.split()
     if not words or len(words) > _INTRO_TIME_MAX_WORDS:
         return False
-    return words[0].lstrip(_OPENING_QUOTES + "(").lower() in _INTRO_TIME_WORDS
+    return lower_case(words[0].lstrip(_OPENING_QUOTES + "(")) in _INTRO_TIME_WORDS
 
 
 def _attach_citations(text: str, pieces: list[Span]) -> list[Span]:

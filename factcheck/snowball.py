@@ -10,12 +10,15 @@ stemmer on every word of the package's data, the fixtures and thousands of made-
 
 Ported from the Natural Language Toolkit (https://www.nltk.org), Copyright (C) 2001-2024 NLTK Project,
 Peter Michael Stahl, Peter Ljunglof, Lakhdar Benzahia; licensed under the Apache License, Version 2.0
-(http://www.apache.org/licenses/LICENSE-2.0). Changes: the methods are module functions with type hints.
+(http://www.apache.org/licenses/LICENSE-2.0). Changes: the methods are module functions with type hints, and
+lower case comes from ``factcheck.casing`` (compiled code's own ``str.lower`` lacks Python's final sigma).
 """
 
 # ruff: noqa: SIM102, SIM108, SIM114 - NLTK's code as NLTK wrote it, so that it reads line for line against upstream
 
 from __future__ import annotations
+
+from factcheck.casing import lower_case
 
 _VOWELS: str = "aeiouy"
 _DOUBLE_CONSONANTS: tuple[str, ...] = ("bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt")
@@ -149,7 +152,7 @@ def suffix_replace(original: str, old: str, new: str) -> str:
 
 def stem(word: str) -> str:
     """The English Snowball stem of ``word``, exactly as ``SnowballStemmer("english").stem(word)``."""
-    word = word.lower()
+    word = lower_case(word)
 
     if len(word) <= 2:
         return word

@@ -15,6 +15,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from factcheck import snowball
+from factcheck.casing import lower_case
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -289,7 +290,7 @@ def words(text: str) -> list[str]:
     """Lower-cased word tokens, possessives removed."""
     # Most tokens have no apostrophe, and most texts none either: a test on the whole text spares the
     # test per token, which spares a regex substitution per token.
-    lowered = text.lower()
+    lowered = lower_case(text)
     tokens = TOKEN.findall(lowered)
     if "'" not in lowered and "’" not in lowered:
         return tokens

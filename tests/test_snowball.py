@@ -56,5 +56,18 @@ def test_made_up_words_stem_as_nltk_does(seed: int) -> None:
 
 
 def test_upper_case_and_special_words() -> None:
-    for word in ("Skies", "DYING", "news", "Proceeding", "yearly", "ay", "a", "", "Ärger", "naïveté"):
+    for word in (
+        "Skies",
+        "DYING",
+        "news",
+        "Proceeding",
+        "yearly",
+        "ay",
+        "a",
+        "",
+        "Ärger",
+        "naïveté",
+        "ΣΑΣ",
+        "ΟΔΥΣΣΕΥΣ",
+    ):
         assert snowball.stem(word) == NLTK.stem(word)

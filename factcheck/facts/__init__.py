@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from factcheck.casing import lower_case
 from factcheck.facts.dates import find_dates
 from factcheck.facts.entities import acronym_aliases, find_entities, normalize_entity
 from factcheck.facts.events import find_attributions, find_events, find_scopes
@@ -43,7 +44,7 @@ def qualifier_kind(qualifier: str | None) -> str | None:
     """ "min", "max", "approx" or "vague" for a quantity's qualifier; None for an exact figure."""
     if not qualifier:
         return None
-    qualifier = " ".join(qualifier.lower().split())
+    qualifier = " ".join(lower_case(qualifier).split())
     kind = QUALIFIERS.get(qualifier)
     if kind:
         return kind

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.casing import lower_case
 from factcheck.facts.numbers import WORD_NUMBER, Scan, parse_number, scan, word_positions, word_set
 from factcheck.facts.quantities import counted_noun, is_counted
 from factcheck.model import Fact
@@ -111,7 +112,9 @@ _TIME_UNITS = word_set(
     "minute minutes hour hours day days week weeks weekend month months year years decade decades "
     "morning afternoon evening night"
 )
-_CALENDAR_WORDS = frozenset(MONTHS) | {w.lower() for w in WEEKDAYS} | {w.lower() + "s" for w in WEEKDAYS}
+_CALENDAR_WORDS = (
+    frozenset(MONTHS) | {lower_case(w) for w in WEEKDAYS} | {lower_case(w) + "s" for w in WEEKDAYS}
+)
 _DECADE_OR_ISO = frozenset("-s'’")
 _PREV_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _RANGE_OR_MID = re.compile(r"(?:\d|mid)[-–]$", re.IGNORECASE)
@@ -283,7 +286,7 @@ def _count_before_month_day(text: str, match: re.Match[str]) -> bool:
     soldiers died" is a date and a count, as is anything with a year."""
     if not match.group("dm_day") or match.group("dm_year"):
         return False
-    return bool(_DAY_AFTER.match(text, match.end())) and text[: match.start()].lower().endswith("the ")
+    return bool(_DAY_AFTER.match(text, match.end())) and lower_case(text[: match.start()]).endswith("the ")
 
 
 _DAY_AFTER = re.compile(r"[ \t]+(?:[1-9]|[12]\d|3[01])\b(?![:.,]\d)")
@@ -307,12 +310,12 @@ def _calendar_value(match: re.Match[str]) -> tuple[str, str]:
     if groups["month"]:
         return f"{_month_number(groups['month']):02d}", "monthname"
     if groups["weekday"]:
-        return groups["weekday"].lower().rstrip("s"), "weekday"
+        return lower_case(groups["weekday"]).rstrip("s"), "weekday"
     return groups["decade"] + "s", "decade"
 
 
 def _month_number(name: str | None) -> int:
-    return MONTHS[(name or "").rstrip(".").lower()]
+    return MONTHS[lower_case((name or "").rstrip("."))]
 
 
 def _is_year(text: str, match: re.Match[str]) -> bool:
@@ -327,7 +330,7 @@ def _is_year(text: str, match: re.Match[str]) -> bool:
     if after and (after[0].isalnum() or after[0] in "_%" or (after[0] in ".," and after[1:].isdigit())):
         return False  # "2016th", "2016%", "2016.5"
     previous = _PREV_WORD.search(text, max(0, start - 16), start)
-    if previous and previous.group(1).lower() in YEAR_WORDS:
+    if previous and lower_case(previous.group(1)) in YEAR_WORDS:
         return True
     if _AFTER_A_LISTED_YEAR.search(text, max(0, start - 24), start):
         return True  # "its 2000, 2001 and 2002 financial results": the list's last year, not 2002 results

@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from factcheck.casing import lower_case
 from factcheck.datafiles import read_data
 from factcheck.facts.numbers import NUMBER_WORDS, TIME_ZONES, word_set
 from factcheck.model import Fact
@@ -194,7 +195,7 @@ def is_state(name: str) -> bool:
     party = _PARTY_STATE.fullmatch(name)
     if party:
         name = party.group("state")
-    key = name.lower().replace(".", "")
+    key = lower_case(name).replace(".", "")
     return key in US_STATES or key in STATE_ABBREVIATIONS or key in _STATE_INITIALS
 
 
@@ -315,7 +316,7 @@ def _runs(
     # Dates start at a word, so a name word overlaps one only if it starts inside it.
     in_dates = {i for s, e in taken for i in range(s, e)}
     for start, end in tokens:
-        if start in in_dates or text[start:end].lower() in _MONTH_AND_DAY_NAMES:
+        if start in in_dates or lower_case(text[start:end]) in _MONTH_AND_DAY_NAMES:
             if current:
                 runs.append(current)
             current = []
@@ -339,7 +340,7 @@ def _joins(text: str, run: list[tuple[int, int]], start: int, end: int) -> bool:
         return True
     if len(gap) > _LONGEST_JOINING_GAP:
         return False  # most capitalised words of a sentence are words apart
-    previous = text[prev_start:prev_end].lower()
+    previous = lower_case(text[prev_start:prev_end])
     if gap == ". ":
         return previous in TITLE_ABBREVIATIONS
     if gap == " & " or gap == "&":
@@ -380,7 +381,7 @@ def _drop_leading(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]
     first = run[0][0]
     initial: bool | None = None  # whether the run opens a sentence: looked at only for a common word
     while run:
-        word = text[run[0][0] : run[0][1]].lower()
+        word = lower_case(text[run[0][0] : run[0][1]])
         if word in FUNCTION_WORDS:
             run = run[1:]
             continue
@@ -401,7 +402,7 @@ def _drop_leading(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]
 def _opens_organisation(text: str, run: list[tuple[int, int]]) -> bool:
     """An organisation word after the run's first word: "Air Transport Association"; but "(The) Police Chief
     Sam Reed" names a person, not the police."""
-    return not ORG_WORDS.isdisjoint(text[s:e].lower() for s, e in run[1:])
+    return not ORG_WORDS.isdisjoint(lower_case(text[s:e]) for s, e in run[1:])
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -432,7 +433,7 @@ def _split_title(
     text: str, run: list[tuple[int, int]]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]] | None]:
     """Split "Russian Foreign Minister Sergei Lavrov" into ("Russian", "Sergei Lavrov"); titles dropped."""
-    words = [text[s:e].lower() for s, e in run]
+    words = [lower_case(text[s:e]) for s, e in run]
     if not ORG_WORDS.isdisjoint(words):
         return run, None
     core = next((i for i, w in enumerate(words) if _is_title(w)), None)
@@ -461,7 +462,7 @@ def _segment(text: str, run: list[tuple[int, int]], offset: int) -> list[Fact]:
     if known:
         return [_fact(text, run, offset, known[0])]
     words = [text[s:e] for s, e in run]
-    lowered = [w.lower() for w in words]
+    lowered = [lower_case(w) for w in words]
     first = GAZETTEER.get(_basic(words[0]))
     if len(run) > 1 and first and first[0] == "nationality" and ORG_WORDS.isdisjoint(lowered):
         return [_fact(text, run[:1], offset, first[0]), *_segment(text, run[1:], offset)]
@@ -484,7 +485,7 @@ def _label(words: list[str], lowered: list[str]) -> str:
 
 def _is_plain_name(word: str) -> bool:
     """A word that can be part of a person's name: not known, not common, not an acronym."""
-    return not (word.lower() in COMMON_WORDS or _basic(word) in GAZETTEER or _is_acronym(word))
+    return not (lower_case(word) in COMMON_WORDS or _basic(word) in GAZETTEER or _is_acronym(word))
 
 
 def _is_acronym(word: str) -> bool:

@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from factcheck.casing import lower_case
 from factcheck.datafiles import read_data
 from factcheck.facts.entities import CORE_TITLES, is_country, is_state, normalize_entity
 from factcheck.facts.numbers import Scan, caseless, word_set
@@ -164,7 +165,7 @@ _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 def _action_hits(text: str) -> list[tuple[_Hit, str]]:
     """Action forms in ``text``: a dictionary lookup per word, far cheaper than one regex of every form."""
     by_first, _ = _action_table()
-    lowered = text.lower()
+    lowered = lower_case(text)
     # The words alone (findall) are matched against the forms; their offsets are only read for a sentence
     # that holds a form, and most hold no action word at all.
     words = _LOWER_WORD.findall(lowered)
@@ -205,7 +206,7 @@ def _by_first_letter(words: Iterable[str]) -> str:
     """
     groups: dict[str, list[str]] = {}
     for word in sorted(words, key=lambda w: len(re.escape(w)), reverse=True):
-        groups.setdefault(word[0].lower(), []).append(word)
+        groups.setdefault(lower_case(word[0]), []).append(word)
     return "|".join(
         re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")"
         for first, group in groups.items()
@@ -222,7 +223,7 @@ def actor_class(actor: str | None) -> str | None:
     if not actor:
         return None
     _, word_class = _actor_table()
-    words = actor.lower().replace("’", "'").removesuffix("'s").removesuffix("'").split()
+    words = lower_case(actor).replace("’", "'").removesuffix("'s").removesuffix("'").split()
     if words and words[-1] in GENERIC_ACTORS:
         # "forces" says nothing about whose; "Kurdish forces" names them unless the lexicon knows the pair.
         known = word_class.get(" ".join(words[-2:]))
@@ -311,7 +312,7 @@ _NEXT_WORD = re.compile(r"\s*(?:[’']s\s+)?([A-Za-z-]+)")
 def _titled(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` is followed by a title ("Justice Department spokeswoman")."""
     match = _NEXT_WORD.match(text, end)
-    return match is not None and match.group(1).lower() in CORE_TITLES
+    return match is not None and lower_case(match.group(1)) in CORE_TITLES
 
 
 def _qualifies(place: Fact, candidate: Fact) -> bool:
@@ -323,7 +324,7 @@ def _qualifies(place: Fact, candidate: Fact) -> bool:
 
 def _event(text: str, offset: int, match: _Hit, action: str, names: list[Fact]) -> Fact | None:
     before, after = text[: match.start()], text[match.end() :]
-    form = match.group().lower()
+    form = lower_case(match.group())
     clause_start = _clause_start(before)
     negated = bool(_NEGATION.search(before[-40:]) or _NEITHER_NOR.search(before, clause_start))
     if form.endswith((" to",)) and form.split()[0] in {"fall", "fell", "falls", "fallen"}:
@@ -383,7 +384,7 @@ _POSSESSIVE_PRONOUNS = word_set("its their his her our")
 
 def _used_as_noun(before: str, form: str) -> bool:
     """ "the seizure", "a raid": the action is named, not told, and the nearest name is no sure actor."""
-    previous = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+    previous = lower_case(before.rstrip().rsplit(None, 1)[-1]) if before.strip() else ""
     if previous in _POSSESSIVE_PRONOUNS:
         return False
     return form.endswith(("ure", "al", "ion")) or previous in _NOUN_MARKERS
@@ -489,7 +490,7 @@ ACTOR_LABELS = frozenset({"org", "person", "nationality"})
 
 
 def _actor_text(raw: str) -> str:
-    words = raw.replace("’", "'").lower().split()
+    words = lower_case(raw.replace("’", "'")).split()
     if words and words[0] in {"the", "a", "an", "and", "of", "by", "with", "from", "that", "which", "who"}:
         words = words[1:]
     joined = " ".join(words)
@@ -575,7 +576,7 @@ def _phrase_after(text: str, end: int, form: str) -> tuple[str, int, int] | None
     words = list(_WORD.finditer(text, rest_start, min(len(text), rest_start + 60)))
     picked: list[re.Match[str]] = []
     for word in words:
-        lower = word.group().lower()
+        lower = lower_case(word.group())
         gap = text[(picked[-1].end() if picked else rest_start) : word.start()]
         if any(c in gap for c in ",;:.()") or lower in _PHRASE_STOP or len(picked) == 3:
             break
@@ -600,7 +601,7 @@ def _subject_phrase(text: str, clause_start: int, end: int) -> tuple[str, int, i
     tail = _AUXILIARY_TAIL.search(head)  # always found: it may match the empty end
     head = head[: tail.start()] if tail is not None else head
     words = [w for w in _WORD.finditer(head)][-2:]
-    words = [w for w in words if w.group().lower() not in _PHRASE_STOP | _DETERMINERS]
+    words = [w for w in words if lower_case(w.group()) not in _PHRASE_STOP | _DETERMINERS]
     if not words:
         return None
     start, stop = clause_start + words[0].start(), clause_start + words[-1].end()
@@ -632,7 +633,7 @@ def _scope_between(text: str, end: int, target: tuple[str, int, int] | None) -> 
     if target is None:
         return None
     words = scope_words(text[end : target[1]])
-    return SCOPES[words.lower()] if words else None
+    return SCOPES[lower_case(words)] if words else None
 
 
 # A scope word's head: a word, and the capitalised words of a name after it.
@@ -648,7 +649,7 @@ def find_scopes(text: str, offset: int, names: list[Fact], prepared: Scan | None
     if not _may_hold_scope(folded):
         return scopes
     for match in _SCOPE.finditer(text):
-        phrase = match.group(1).lower()
+        phrase = lower_case(match.group(1))
         if phrase == "all" and not text[match.end() :].lstrip().startswith(("of", "the")):
             continue
         head = _SCOPE_HEAD.match(text[match.end() :])
@@ -683,7 +684,7 @@ def find_attributions(text: str, offset: int) -> list[Fact]:
     for match in _ATTRIBUTION.finditer(text):
         group = next(g for g in ("after", "by", "told", "before", "inverted") if match.group(g))
         who = match.group(group).strip()
-        if who.lower() in {"he", "she", "they", "it", "we", "i"}:
+        if lower_case(who) in {"he", "she", "they", "it", "we", "i"}:
             continue
         facts.append(
             Fact(

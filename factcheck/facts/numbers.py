@@ -18,6 +18,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from factcheck.casing import lower_case
+
 
 def word_set(words: str) -> frozenset[str]:
     """A frozenset from whitespace-separated words (keeps long word lists readable)."""
@@ -106,7 +108,7 @@ class Scan(NamedTuple):
 
 
 def scan(text: str) -> Scan:
-    lower = text.lower()
+    lower = lower_case(text)
     if len(lower) != len(text):  # "İ".lower() is two characters; keep offsets aligned
         lower = text.translate(_ASCII_LOWER)
     words = frozenset(_PUNCTUATION.sub(" ", lower).split())
@@ -126,8 +128,8 @@ def caseless(text: str, lower: str | None = None) -> str:
     ``lower`` is ``text.lower()`` when the caller has it.
     """
     if "İ" in text or "ı" in text or "ſ" in text:
-        return text.translate(_ODD_CASE).lower()
-    return text.lower() if lower is None else lower
+        return lower_case(text.translate(_ODD_CASE))
+    return lower_case(text) if lower is None else lower
 
 
 def word_positions(lower: str, words: frozenset[str]) -> list[int]:
@@ -186,7 +188,7 @@ def parse_digits(digits: str, scale: int = 1) -> int | float | None:
 def parse_decimal(words: str) -> Decimal | None:
     """Like ``parse_number`` but exact: Decimal keeps "1.8 billion" from becoming 1800000000.0000002. None
     for a value of ``MAX_DIGITS`` digits or more."""
-    text = _GLUED_SCALE.sub(" ", words.strip().lower().lstrip("$€£"))
+    text = _GLUED_SCALE.sub(" ", lower_case(words.strip()).lstrip("$€£"))
     parts = [p for p in _SPLIT.split(text) if p and p != "and"]
     if not parts:
         return None

@@ -48,6 +48,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from factcheck.casing import lower_case
 from factcheck.facts.numbers import (
     ATOM,
     DIGITS,
@@ -260,7 +261,7 @@ class _Number(NamedTuple):
 @lru_cache(maxsize=8192)
 def noun_key(noun: str) -> str:
     """The comparable class of a counted noun: its singular Snowball stem, synonyms merged."""
-    lowered = noun.lower()
+    lowered = lower_case(noun)
     if lowered in CURRENCY_NOUNS:
         return "money:" + CURRENCY_NOUNS[lowered]
     # Snowball's stem, from the precomputed table where it lists the word: nltk is imported on first
@@ -281,7 +282,7 @@ def counted_noun(text: str, pos: int, allow_of: bool = False) -> tuple[str, int]
     """
     hyphen = _HYPHEN_WORD.match(text, pos)
     if hyphen:  # "four-year war": the hyphenated word is what is counted
-        word = hyphen.group(1).lower()
+        word = lower_case(hyphen.group(1))
         if word in ("to", "in", "by"):
             return None  # "three-to-one", "one-in-three": a ratio, odds or a score, not a count of anything
         age = _AGE_SUFFIX.match(text, hyphen.end())
@@ -294,7 +295,7 @@ def counted_noun(text: str, pos: int, allow_of: bool = False) -> tuple[str, int]
         if not match:
             break
         word = match.group(1)
-        lowered = word.lower()
+        lowered = lower_case(word)
         if allow_of and lowered == "of" and head is None:
             allow_of = False  # "thousands of families"
             pos = match.end()
@@ -521,12 +522,12 @@ def _prefixed_money(text: str, start: int, prefix: re.Match[str]) -> _Number | N
     match = _NUMBER_AT.match(text, start)
     if match is None:
         return None
-    return _digits_number(match, prefix.start(), CURRENCIES[prefix.group(1).lower() + "$"])
+    return _digits_number(match, prefix.start(), CURRENCIES[lower_case(prefix.group(1)) + "$"])
 
 
 def _digits_number(match: re.Match[str], start: int, currency: str | None) -> _Number | None:
     """The number ``_NUMBER_AT`` matched, scale applied ("10m", "2.5 billion"); None if unreadable."""
-    scale = (match.group("dscale") or "").lower()
+    scale = lower_case(match.group("dscale") or "")
     multiplier = (SCALES.get(scale) or SHORT_SCALES[scale]) if scale else 1
     value = parse_digits(match.group("digits"), multiplier)
     return None if value is None else _Number(start, match.end(), match, value, None, currency, scale)
@@ -620,7 +621,7 @@ def _currency_before(text: str, start: int) -> tuple[str | None, int]:
         return None, start
     if found is None or (at > 0 and text[at - 1].isalnum()):
         return None, start
-    return CURRENCIES[found.lower()], at
+    return CURRENCIES[lower_case(found)], at
 
 
 def _qualifier_before(lower: str, start: int) -> tuple[str | None, int]:
@@ -714,8 +715,8 @@ def _is_pronoun_one(lower: str, start: int, noun: tuple[str, int] | None) -> boo
 
 def _next_word(text: str, pos: int) -> str:
     match = _NEXT_WORD.match(text, pos)
-    return match.group(1).lower() if match else ""
+    return lower_case(match.group(1)) if match else ""
 
 
 def _normalise(phrase: str) -> str:
-    return _SPACES.sub(" ", phrase.strip().lower())
+    return _SPACES.sub(" ", lower_case(phrase.strip()))
