@@ -511,6 +511,11 @@ def test_headline_adjectives_are_no_names_among_many_sources_and_a_name_still_is
         ]
     )
     assert [d.type for g in names.groups for d in g.discrepancies] == ["entity"]
+    # A name that opens with an adjective too common in names to be on the list keeps its first word.
+    bells = factcheck.compare(
+        ["Big Ben was damaged in the storm on Monday.", "Big Bertha was damaged in the storm on Monday."]
+    )
+    assert [d.values for g in bells.groups for d in g.discrepancies] == [{"A": "Big Ben", "B": "Big Bertha"}]
 
 
 @pytest.mark.parametrize(
