@@ -1,7 +1,7 @@
 """Word-level normalisation shared by alignment and judging.
 
 Content words are lower-cased, stripped of possessives, stemmed with NLTK's
-Snowball stemmer (no data needed) after mapping irregular forms
+Snowball stemmer (ported to ``factcheck/snowball.py``; no data needed) after mapping irregular forms
 ("withdrew" -> "withdraw", "seizure" -> "seize"), and stop words are dropped,
 so that "rebels seized Saraqib" and "the seizure of Saraqib by rebels" share
 their content.

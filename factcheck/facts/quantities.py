@@ -264,8 +264,7 @@ def noun_key(noun: str) -> str:
     lowered = lower_case(noun)
     if lowered in CURRENCY_NOUNS:
         return "money:" + CURRENCY_NOUNS[lowered]
-    # Snowball's stem, from the precomputed table where it lists the word: nltk is imported on first
-    # use, not with this module (~0.35 s that commands loading facts but stemming nothing should not pay).
+    # Snowball's stem, from the precomputed table where it lists the word (factcheck.words.known_stem).
     stem = known_stem(lowered.rsplit(" ", 1)[-1])
     return KEY_SYNONYMS.get(stem, stem)
 
